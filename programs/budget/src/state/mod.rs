@@ -1,0 +1,5 @@
+//! Accounts owned by the budget program.
+
+pub mod treasury;
+
+pub use treasury::*;

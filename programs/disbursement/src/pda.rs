@@ -1,0 +1,21 @@
+//! Off-chain derivation of the program's addresses, for clients and tests (never compiled on chain,
+//! where handlers use the stored bumps).
+
+use anchor_lang::prelude::Pubkey;
+
+use crate::constants::{SEED_AUTHORITY, SEED_CONFIG};
+
+/// The config singleton.
+pub fn config() -> Pubkey {
+    Pubkey::find_program_address(&[SEED_CONFIG], &crate::ID).0
+}
+
+/// The authority PDA that signs outlay requests to the budget program.
+pub fn authority() -> Pubkey {
+    Pubkey::find_program_address(&[SEED_AUTHORITY], &crate::ID).0
+}
+
+/// The `emit_cpi!` event authority of this program.
+pub fn event_authority() -> Pubkey {
+    Pubkey::find_program_address(&[b"__event_authority"], &crate::ID).0
+}

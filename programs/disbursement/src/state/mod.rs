@@ -1,0 +1,5 @@
+//! Accounts owned by the disbursement program.
+
+pub mod config;
+
+pub use config::*;

@@ -1,0 +1,70 @@
+use anchor_lang::prelude::*;
+use budget::constants::SEED_TREASURY;
+use budget::state::Treasury;
+
+use crate::constants::{ACCOUNT_VERSION, JURISDICTION_LEN, NAME_LEN, SEED_REGISTRY};
+use crate::events::RegistryInitialized;
+use crate::state::Registry;
+
+/// Arguments of `registry_init`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct RegistryInitArgs {
+    /// Jurisdiction code, printable ASCII zero-padded (e.g. `US-DC`).
+    pub jurisdiction: [u8; JURISDICTION_LEN],
+    /// Display name, UTF-8 zero-padded.
+    pub name: [u8; NAME_LEN],
+    /// The registrar authority.
+    pub registrar: Pubkey,
+}
+
+impl RegistryInitArgs {
+    pub fn validate(&self) -> Result<()> {
+        Registry::check_fields(&self.jurisdiction, &self.name, &self.registrar)
+    }
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(args: RegistryInitArgs)]
+pub struct RegistryInit<'info> {
+    /// The registry, created here; one per jurisdiction.
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + Registry::INIT_SPACE,
+        seeds = [SEED_REGISTRY, args.jurisdiction.as_ref()],
+        bump,
+    )]
+    pub registry: Account<'info, Registry>,
+    /// The budget program's treasury, which names the central authority.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, seeds::program = budget::ID, has_one = authority)]
+    pub treasury: Account<'info, Treasury>,
+    /// The treasury's central authority.
+    pub authority: Signer<'info>,
+    /// Pays the registry's rent.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<RegistryInit>, args: RegistryInitArgs) -> Result<()> {
+    let registry = &mut ctx.accounts.registry;
+    registry.set_inner(Registry {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.registry,
+        jurisdiction: args.jurisdiction,
+        name: args.name,
+        registrar: args.registrar,
+        pending_registrar: Pubkey::default(),
+        property_count: 0,
+    });
+    registry.invariant()?;
+    emit_cpi!(RegistryInitialized {
+        registry: registry.key(),
+        jurisdiction: args.jurisdiction,
+        name: args.name,
+        registrar: args.registrar,
+        opened_by: ctx.accounts.authority.key(),
+    });
+    Ok(())
+}

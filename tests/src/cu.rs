@@ -1,0 +1,74 @@
+//! The compute-unit table, `docs/compute-units.md`: one row per instruction (its representative case),
+//! measured in the SVM. `scripts/cu.sh` rewrites it; the test suite fails when it is stale.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use crate::svm::Sent;
+
+/// One measured instruction.
+pub struct Row {
+    pub program: &'static str,
+    /// The instruction's name as in the IDL, with a variant in parentheses where there are several.
+    pub instruction: String,
+    pub compute_units: u64,
+    /// Data length of each account the transaction created.
+    pub created: Vec<usize>,
+}
+
+/// Rows collected by the compute-unit test.
+#[derive(Default)]
+pub struct Table {
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Record the transaction `sent` as `program`'s `instruction`.
+    pub fn record(&mut self, program: &'static str, instruction: &str, sent: &Sent) {
+        let mut created: Vec<usize> = sent.created.iter().map(|(_, len)| *len).collect();
+        created.sort_unstable();
+        self.rows.push(Row {
+            program,
+            instruction: instruction.to_string(),
+            compute_units: sent.compute_units(),
+            created,
+        });
+    }
+
+    /// The Markdown document.
+    pub fn render(&self) -> String {
+        let mut out = String::from(
+            "# Compute units per instruction\n\n\
+             Measured in LiteSVM 0.16 (the Agave 4.2.2 runtime, mainnet feature set) on the SBPF v3 programs built \
+             by `scripts/sbf.sh`, with deterministic keys. Regenerate with `scripts/cu.sh`; the test suite fails \
+             when this file is stale. Each row is one transaction holding only that instruction.\n\n\
+             | program | instruction | compute units | accounts created (bytes each) |\n\
+             |---|---|---:|---|\n",
+        );
+        for row in &self.rows {
+            let created = if row.created.is_empty() {
+                "none".to_string()
+            } else {
+                row.created.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+            };
+            writeln!(out, "| {} | {} | {} | {} |", row.program, row.instruction, row.compute_units, created)
+                .expect("write to string");
+        }
+        out
+    }
+
+    /// Write the table when `FISC_CU_WRITE=1`; otherwise fail if the committed file differs.
+    pub fn write_or_check(&self) {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/compute-units.md");
+        let rendered = self.render();
+        if std::env::var("FISC_CU_WRITE").as_deref() == Ok("1") {
+            std::fs::write(&path, &rendered).expect("write docs/compute-units.md");
+            return;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == rendered,
+            "docs/compute-units.md is stale: run scripts/cu.sh and commit it. Measured now:\n{rendered}"
+        );
+    }
+}

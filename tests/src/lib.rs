@@ -1,0 +1,17 @@
+//! Test harness for fisc's programs: they run as built SBF `.so` files in LiteSVM, never as host code.
+//!
+//! - [`svm`]: the SVM with the three programs loaded, sending transactions, reading accounts, decoding
+//!   `emit_cpi!` events and compute units;
+//! - [`token`]: mints and token accounts under SPL Token and Token-2022;
+//! - [`keys`]: deterministic keypairs;
+//! - [`cu`]: the compute-unit table in `docs/compute-units.md`;
+//! - [`fixtures`]: instruction builders and set-ups shared by the test files.
+
+pub mod cu;
+pub mod fixtures;
+pub mod keys;
+pub mod svm;
+pub mod token;
+
+pub use keys::{address, keypair, padded};
+pub use svm::{assert_error, error_code, Harness, Sent};
