@@ -2,7 +2,8 @@
 # Build fisc's Anchor programs to SBPF v3 `.so` files without Solana's platform-tools download.
 #
 #   scripts/sbf.sh install          install the pinned toolchain into $FISC_CACHE (idempotent)
-#   scripts/sbf.sh build [PROG...]  build programs (default: all) into target/deploy/<prog>.so
+#   scripts/sbf.sh build [PROG...]  build programs (default: all) into $CARGO_TARGET_DIR/deploy/<prog>.so
+#                                   (target/deploy/<prog>.so when CARGO_TARGET_DIR is unset)
 #   scripts/sbf.sh env              print the environment the build uses (for debugging)
 #
 # The route (see docs/sbf-route.md): a date-pinned rustup nightly whose LLVM handles the BPF backend,
@@ -24,6 +25,8 @@ TOOLS=$SBF_HOME/tools
 PATCHES=("$ROOT/scripts/sbf/patch_std_solana.py" "$ROOT/scripts/sbf/patch_std_solana_hash.py")
 TARGET_JSON=$ROOT/scripts/sbf/bpfel-solana-none.json
 SBF_TARGET_DIR=${FISC_SBF_TARGET_DIR:-$FISC_CACHE/target-sbf}
+# Where the .so files go: where `anchor build` puts them, under the host build's target dir.
+DEPLOY_DIR=${CARGO_TARGET_DIR:-$ROOT/target}/deploy
 
 die() {
   echo "sbf.sh: error: $*" >&2
@@ -55,7 +58,7 @@ install_linker() {
     return
   fi
   say "installing sbpf-linker $SBPF_LINKER_VERSION from crates.io (about 6 minutes on 2 cores)"
-  cargo +stable install --locked --quiet "sbpf-linker@$SBPF_LINKER_VERSION" --root "$TOOLS" ||
+  (cd "$ROOT" && cargo install --locked --quiet "sbpf-linker@$SBPF_LINKER_VERSION" --root "$TOOLS") ||
     die "could not install sbpf-linker $SBPF_LINKER_VERSION from crates.io.
   If crates.io is unreachable, retry later. If the version was yanked, pick the newest 0.2.x in
   SBPF_LINKER_VERSION in scripts/sbf.sh and run the tests."
@@ -107,7 +110,7 @@ cmd_build() {
   local progs=("$@")
   [ ${#progs[@]} -gt 0 ] || progs=("${PROGRAMS[@]}")
   sbf_env
-  mkdir -p "$ROOT/target/deploy"
+  mkdir -p "$DEPLOY_DIR"
   local scratch=$SBF_HOME/scratch
   mkdir -p "$scratch"
   for prog in "${progs[@]}"; do
@@ -124,8 +127,11 @@ cmd_build() {
     local so
     so=$(find "$out" -maxdepth 1 -name "*$prog*.so" | head -n1)
     [ -n "$so" ] || die "cargo built $prog but left no .so in $out"
-    cp "$so" "$ROOT/target/deploy/$prog.so"
-    say "target/deploy/$prog.so ($(stat -c %s "$ROOT/target/deploy/$prog.so") bytes)"
+    cp "$so" "$DEPLOY_DIR/$prog.so"
+    say "$DEPLOY_DIR/$prog.so ($(stat -c %s "$DEPLOY_DIR/$prog.so") bytes)"
+    # Beside the .so, where `anchor deploy` looks for the program's keypair (localnet ids only).
+    [ -f "$DEPLOY_DIR/$prog-keypair.json" ] ||
+      cp "$ROOT/migrations/localnet-keys/$prog-keypair.json" "$DEPLOY_DIR/"
   done
 }
 

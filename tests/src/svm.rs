@@ -27,11 +27,16 @@ pub const PROGRAMS: [(&str, Pubkey); 3] = [
 /// Lamports every fresh signer gets.
 pub const AIRDROP: u64 = 100_000_000_000;
 
-/// Where the built programs are: `$FISC_DEPLOY_DIR`, or the workspace's `target/deploy`.
+/// Where the built programs are: `$FISC_DEPLOY_DIR`, else `$CARGO_TARGET_DIR/deploy`, else the
+/// workspace's `target/deploy` (where `scripts/sbf.sh build` and `anchor build` put them).
 pub fn deploy_dir() -> PathBuf {
-    std::env::var_os("FISC_DEPLOY_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/deploy")
-    })
+    if let Some(dir) = std::env::var_os("FISC_DEPLOY_DIR") {
+        return PathBuf::from(dir);
+    }
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"))
+        .join("deploy")
 }
 
 /// A transaction that succeeded.

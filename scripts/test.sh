@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The test command: build the programs to SBF, check the committed IDL, run every test against the
+# built .so files (and check docs/compute-units.md is current).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/sbf.sh install
+bash scripts/sbf.sh build
+cargo run -q -p xtask -- idl --check
+FISC_CU_CHECK=1 cargo test --workspace --locked "$@"
