@@ -28,7 +28,8 @@ impl Table {
         let idl_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../idl");
         for program in ["budget", "disbursement", "titles"] {
             let path = idl_dir.join(format!("{program}.json"));
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let idl: serde_json::Value = serde_json::from_str(&text).expect("IDL is JSON");
             for ix in idl["instructions"].as_array().expect("IDL instructions") {
                 let name = ix["name"].as_str().expect("instruction name");
@@ -66,10 +67,18 @@ impl Table {
             let created = if row.created.is_empty() {
                 "none".to_string()
             } else {
-                row.created.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+                row.created
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
-            writeln!(out, "| {} | {} | {} | {} |", row.program, row.instruction, row.compute_units, created)
-                .expect("write to string");
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                row.program, row.instruction, row.compute_units, created
+            )
+            .expect("write to string");
         }
         out
     }

@@ -10,8 +10,16 @@ use crate::keys::{address, padded};
 use crate::svm::{programdata_address, Harness, Sent};
 
 /// An Anchor instruction of `program` from its generated accounts struct and instruction data.
-pub fn ix(program: Pubkey, accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction { program_id: program, accounts: accounts.to_account_metas(None), data: data.data() }
+pub fn ix(
+    program: Pubkey,
+    accounts: impl ToAccountMetas,
+    data: impl InstructionData,
+) -> Instruction {
+    Instruction {
+        program_id: program,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
 }
 
 /// The central authority used by the shared set-ups.
@@ -28,7 +36,11 @@ pub fn treasury_init_args() -> budget::TreasuryInitArgs {
 }
 
 /// `treasury_init` signed by `upgrade_authority`.
-pub fn treasury_init_ix(h: &Harness, upgrade_authority: Pubkey, args: budget::TreasuryInitArgs) -> Instruction {
+pub fn treasury_init_ix(
+    h: &Harness,
+    upgrade_authority: Pubkey,
+    args: budget::TreasuryInitArgs,
+) -> Instruction {
     ix(
         budget::ID,
         budget::accounts::TreasuryInit {
@@ -59,7 +71,9 @@ pub fn config_init_ix(h: &Harness, upgrade_authority: Pubkey, admin: Pubkey) -> 
             event_authority: disbursement::pda::event_authority(),
             program: disbursement::ID,
         },
-        disbursement::instruction::ConfigInit { args: disbursement::ConfigInitArgs { admin } },
+        disbursement::instruction::ConfigInit {
+            args: disbursement::ConfigInitArgs { admin },
+        },
     )
 }
 
@@ -73,7 +87,11 @@ pub fn registry_init_args() -> titles::RegistryInitArgs {
 }
 
 /// `registry_init` signed by `authority` (the treasury's central authority when valid).
-pub fn registry_init_ix(h: &Harness, authority: Pubkey, args: titles::RegistryInitArgs) -> Instruction {
+pub fn registry_init_ix(
+    h: &Harness,
+    authority: Pubkey,
+    args: titles::RegistryInitArgs,
+) -> Instruction {
     ix(
         titles::ID,
         titles::accounts::RegistryInit {

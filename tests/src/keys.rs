@@ -2,8 +2,8 @@
 //! compute units, are reproducible.
 
 use anchor_lang::prelude::Pubkey;
-use solana_sha256_hasher::hashv;
 use solana_keypair::Keypair;
+use solana_sha256_hasher::hashv;
 use solana_signer::Signer;
 
 /// The keypair named `name` (its secret is the SHA-256 of the name).

@@ -4,16 +4,16 @@ use std::path::PathBuf;
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use solana_instruction_error::InstructionError;
-use solana_transaction_error::TransactionError;
 use anchor_lang::{AccountDeserialize, Discriminator, Event};
 use litesvm::types::{FailedTransactionMetadata, TransactionMetadata};
 use litesvm::LiteSVM;
+use solana_instruction_error::InstructionError;
 use solana_keypair::Keypair;
 use solana_loader_v3_interface::state::UpgradeableLoaderState;
 use solana_message::Message;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
+use solana_transaction_error::TransactionError;
 
 use crate::keys::keypair;
 
@@ -62,9 +62,15 @@ impl Sent {
             .inner_instructions
             .iter()
             .flatten()
-            .filter(|inner| self.account_keys[inner.instruction.program_id_index as usize] == *program)
+            .filter(|inner| {
+                self.account_keys[inner.instruction.program_id_index as usize] == *program
+            })
             .filter_map(|inner| {
-                let body = inner.instruction.data.strip_prefix(tag)?.strip_prefix(E::DISCRIMINATOR)?;
+                let body = inner
+                    .instruction
+                    .data
+                    .strip_prefix(tag)?
+                    .strip_prefix(E::DISCRIMINATOR)?;
                 Some(E::deserialize(&mut &body[..]).expect("event does not decode"))
             })
             .collect()
@@ -73,7 +79,12 @@ impl Sent {
     /// The one event of type `E` that `program` emitted; panics unless there is exactly one.
     pub fn event<E: Event + Discriminator>(&self, program: &Pubkey) -> E {
         let mut events = self.events::<E>(program);
-        assert_eq!(events.len(), 1, "expected exactly one event, logs:\n{}", self.meta.pretty_logs());
+        assert_eq!(
+            events.len(),
+            1,
+            "expected exactly one event, logs:\n{}",
+            self.meta.pretty_logs()
+        );
         events.remove(0)
     }
 }
@@ -81,9 +92,7 @@ impl Sent {
 /// The custom error code of a failed transaction, if the failure was a program error.
 pub fn error_code(failed: &FailedTransactionMetadata) -> Option<u32> {
     match &failed.err {
-        TransactionError::InstructionError(_, InstructionError::Custom(code)) => {
-            Some(*code)
-        }
+        TransactionError::InstructionError(_, InstructionError::Custom(code)) => Some(*code),
         _ => None,
     }
 }
@@ -139,7 +148,11 @@ impl Harness {
                 .unwrap_or_else(|e| panic!("loading {}: {e:?}", so.display()));
             set_upgrade_authority(&mut svm, &id, &upgrade_authority.pubkey());
         }
-        let mut harness = Self { svm, payer, upgrade_authority };
+        let mut harness = Self {
+            svm,
+            payer,
+            upgrade_authority,
+        };
         harness.fund(&harness.payer.pubkey());
         harness.fund(&harness.upgrade_authority.pubkey());
         harness
@@ -165,7 +178,12 @@ impl Harness {
         signers: &[&Keypair],
     ) -> Result<Sent, FailedTransactionMetadata> {
         let mut all: Vec<&Keypair> = vec![&self.payer];
-        all.extend(signers.iter().copied().filter(|s| s.pubkey() != self.payer.pubkey()));
+        all.extend(
+            signers
+                .iter()
+                .copied()
+                .filter(|s| s.pubkey() != self.payer.pubkey()),
+        );
         let message = Message::new(ixs, Some(&self.payer.pubkey()));
         let account_keys = message.account_keys.clone();
         let existed: Vec<(Pubkey, bool)> = message
@@ -182,7 +200,11 @@ impl Harness {
             .filter(|(_, existed)| !existed)
             .filter_map(|(k, _)| self.svm.get_account(&k).map(|a| (k, a.data.len())))
             .collect();
-        Ok(Sent { meta, created, account_keys })
+        Ok(Sent {
+            meta,
+            created,
+            account_keys,
+        })
     }
 
     /// Send and panic with the logs on failure.
@@ -190,7 +212,11 @@ impl Harness {
     pub fn send_ok(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Sent {
         match self.send(ixs, signers) {
             Ok(sent) => sent,
-            Err(failed) => panic!("transaction failed: {:?}\n{}", failed.err, failed.meta.pretty_logs()),
+            Err(failed) => panic!(
+                "transaction failed: {:?}\n{}",
+                failed.err,
+                failed.meta.pretty_logs()
+            ),
         }
     }
 
@@ -207,7 +233,10 @@ impl Harness {
 
     /// Raw data of the account at `address`, or `None` when it does not exist.
     pub fn data(&self, address: &Pubkey) -> Option<Vec<u8>> {
-        self.svm.get_account(address).filter(|a| a.lamports > 0).map(|a| a.data)
+        self.svm
+            .get_account(address)
+            .filter(|a| a.lamports > 0)
+            .map(|a| a.data)
     }
 }
 
@@ -217,13 +246,21 @@ fn set_upgrade_authority(svm: &mut LiteSVM, program: &Pubkey, authority: &Pubkey
     let programdata = programdata_address(program);
     let mut account = svm.get_account(&programdata).expect("program data account");
     let header = UpgradeableLoaderState::size_of_programdata_metadata();
-    let state = UpgradeableLoaderState::ProgramData { slot: 0, upgrade_authority_address: Some(*authority) };
+    let state = UpgradeableLoaderState::ProgramData {
+        slot: 0,
+        upgrade_authority_address: Some(*authority),
+    };
     let bytes = bincode::serialize(&state).expect("program data header");
     account.data[..header].copy_from_slice(&bytes);
-    svm.set_account(programdata, account).expect("set program data");
+    svm.set_account(programdata, account)
+        .expect("set program data");
 }
 
 /// The program-data account of an upgradeable program.
 pub fn programdata_address(program: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(&[program.as_ref()], &solana_sdk_ids::bpf_loader_upgradeable::ID).0
+    Pubkey::find_program_address(
+        &[program.as_ref()],
+        &solana_sdk_ids::bpf_loader_upgradeable::ID,
+    )
+    .0
 }

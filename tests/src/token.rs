@@ -25,7 +25,13 @@ impl Harness {
         let payer = self.payer.pubkey();
         let rent = self.svm.minimum_balance_for_rent_exemption(Mint::LEN);
         let ixs = [
-            system_instruction::create_account(&payer, &mint.pubkey(), rent, Mint::LEN as u64, token_program),
+            system_instruction::create_account(
+                &payer,
+                &mint.pubkey(),
+                rent,
+                Mint::LEN as u64,
+                token_program,
+            ),
             token_ix::initialize_mint2(token_program, &mint.pubkey(), &payer, None, decimals)
                 .expect("initialize_mint2"),
         ];
@@ -38,7 +44,9 @@ impl Harness {
         let account = keypair(name);
         let token_program = self.svm.get_account(mint).expect("mint exists").owner;
         let payer = self.payer.pubkey();
-        let rent = self.svm.minimum_balance_for_rent_exemption(TokenAccount::LEN);
+        let rent = self
+            .svm
+            .minimum_balance_for_rent_exemption(TokenAccount::LEN);
         let ixs = [
             system_instruction::create_account(
                 &payer,
@@ -65,12 +73,22 @@ impl Harness {
     /// Balance of the token account at `address`.
     #[track_caller]
     pub fn token_balance(&self, address: &Pubkey) -> u64 {
-        let data = self.data(address).unwrap_or_else(|| panic!("token account {address} missing"));
-        StateWithExtensions::<TokenAccount>::unpack(&data).expect("token account").base.amount
+        let data = self
+            .data(address)
+            .unwrap_or_else(|| panic!("token account {address} missing"));
+        StateWithExtensions::<TokenAccount>::unpack(&data)
+            .expect("token account")
+            .base
+            .amount
     }
 
     /// A fresh funded owner with a token account of `mint` holding `amount`.
-    pub fn funded_token_account(&mut self, name: &str, mint: &Pubkey, amount: u64) -> (Keypair, Pubkey) {
+    pub fn funded_token_account(
+        &mut self,
+        name: &str,
+        mint: &Pubkey,
+        amount: u64,
+    ) -> (Keypair, Pubkey) {
         let owner = self.signer(name);
         let account = self.create_token_account(&format!("{name}-token"), mint, &owner.pubkey());
         if amount > 0 {

@@ -20,7 +20,10 @@ fn creates_the_treasury_and_emits_its_event() {
     assert_eq!(treasury.version, 1);
     assert_eq!(treasury.authority, args.authority);
     assert_eq!(treasury.pending_authority, Pubkey::default());
-    assert_eq!(treasury.disbursement_authority, disbursement::pda::authority());
+    assert_eq!(
+        treasury.disbursement_authority,
+        disbursement::pda::authority()
+    );
     assert_eq!(treasury.fiscal_year_start_month, 10);
     assert_eq!(treasury.cancellation_years, 5);
     assert!(!treasury.paused);
@@ -29,7 +32,10 @@ fn creates_the_treasury_and_emits_its_event() {
     assert_eq!(event.treasury, budget::pda::treasury());
     assert_eq!(event.authority, args.authority);
     assert_eq!(event.disbursement_authority, args.disbursement_authority);
-    assert_eq!((event.fiscal_year_start_month, event.cancellation_years), (10, 5));
+    assert_eq!(
+        (event.fiscal_year_start_month, event.cancellation_years),
+        (10, 5)
+    );
 }
 
 #[test]
@@ -41,10 +47,20 @@ fn rejects_a_second_init() {
     let mut args = treasury_init_args();
     args.fiscal_year_start_month = 1;
     let ix = treasury_init_ix(&h, ua.pubkey(), args);
-    let err = h.send(&[ix], &[&ua]).expect_err("reinitialisation must fail");
+    let err = h
+        .send(&[ix], &[&ua])
+        .expect_err("reinitialisation must fail");
     // The system program refuses to create an account that already exists.
-    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")), "{}", err.meta.pretty_logs());
-    assert_eq!(h.data(&budget::pda::treasury()), before, "the treasury must not change");
+    assert!(
+        err.meta.logs.iter().any(|l| l.contains("already in use")),
+        "{}",
+        err.meta.pretty_logs()
+    );
+    assert_eq!(
+        h.data(&budget::pda::treasury()),
+        before,
+        "the treasury must not change"
+    );
 }
 
 #[test]
@@ -52,7 +68,10 @@ fn rejects_a_missing_upgrade_authority_signature() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.pubkey();
     let mut ix = treasury_init_ix(&h, ua, treasury_init_args());
-    ix.accounts.iter_mut().filter(|m| m.pubkey == ua).for_each(|m| m.is_signer = false);
+    ix.accounts
+        .iter_mut()
+        .filter(|m| m.pubkey == ua)
+        .for_each(|m| m.is_signer = false);
     assert_error(h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
     assert!(h.data(&budget::pda::treasury()).is_none());
 }
@@ -73,7 +92,10 @@ fn rejects_another_programs_program_data() {
     let mut ix = treasury_init_ix(&h, ua.pubkey(), treasury_init_args());
     let ours = programdata_address(&budget::ID);
     let theirs = programdata_address(&titles::ID);
-    ix.accounts.iter_mut().filter(|m| m.pubkey == ours).for_each(|m| m.pubkey = theirs);
+    ix.accounts
+        .iter_mut()
+        .filter(|m| m.pubkey == ours)
+        .for_each(|m| m.pubkey = theirs);
     assert_error(h.send(&[ix], &[&ua]), ErrorCode::ConstraintRaw);
 }
 
@@ -84,10 +106,13 @@ fn rejects_a_substituted_treasury_address() {
     let fake = h.signer("fake-treasury");
     let mut ix = treasury_init_ix(&h, ua.pubkey(), treasury_init_args());
     let real = budget::pda::treasury();
-    ix.accounts.iter_mut().filter(|m| m.pubkey == real).for_each(|m| {
-        m.pubkey = fake.pubkey();
-        m.is_signer = true;
-    });
+    ix.accounts
+        .iter_mut()
+        .filter(|m| m.pubkey == real)
+        .for_each(|m| {
+            m.pubkey = fake.pubkey();
+            m.is_signer = true;
+        });
     assert_error(h.send(&[ix], &[&ua, &fake]), ErrorCode::ConstraintSeeds);
 }
 
@@ -96,11 +121,26 @@ fn rejects_bad_settings_with_precise_errors() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.insecure_clone();
     let cases: [(fn(&mut budget::TreasuryInitArgs), BudgetError); 5] = [
-        (|a| a.fiscal_year_start_month = 0, BudgetError::InvalidFiscalYearStartMonth),
-        (|a| a.fiscal_year_start_month = 13, BudgetError::InvalidFiscalYearStartMonth),
-        (|a| a.cancellation_years = 0, BudgetError::InvalidCancellationYears),
-        (|a| a.cancellation_years = 31, BudgetError::InvalidCancellationYears),
-        (|a| a.disbursement_authority = Pubkey::default(), BudgetError::InvalidDisbursementAuthority),
+        (
+            |a| a.fiscal_year_start_month = 0,
+            BudgetError::InvalidFiscalYearStartMonth,
+        ),
+        (
+            |a| a.fiscal_year_start_month = 13,
+            BudgetError::InvalidFiscalYearStartMonth,
+        ),
+        (
+            |a| a.cancellation_years = 0,
+            BudgetError::InvalidCancellationYears,
+        ),
+        (
+            |a| a.cancellation_years = 31,
+            BudgetError::InvalidCancellationYears,
+        ),
+        (
+            |a| a.disbursement_authority = Pubkey::default(),
+            BudgetError::InvalidDisbursementAuthority,
+        ),
     ];
     for (mutate, expected) in cases {
         let mut args = treasury_init_args();

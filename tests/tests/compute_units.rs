@@ -17,11 +17,21 @@ fn compute_unit_table() {
     table.record("budget", "treasury_init", &sent);
 
     let ua = h.upgrade_authority.insecure_clone();
-    let sent = h.send_ok(&[config_init_ix(&h, ua.pubkey(), address("disbursement-admin"))], &[&ua]);
+    let sent = h.send_ok(
+        &[config_init_ix(
+            &h,
+            ua.pubkey(),
+            address("disbursement-admin"),
+        )],
+        &[&ua],
+    );
     table.record("disbursement", "config_init", &sent);
 
     let central = h.signer(CENTRAL_AUTHORITY);
-    let sent = h.send_ok(&[registry_init_ix(&h, central.pubkey(), registry_init_args())], &[&central]);
+    let sent = h.send_ok(
+        &[registry_init_ix(&h, central.pubkey(), registry_init_args())],
+        &[&central],
+    );
     table.record("titles", "registry_init", &sent);
 
     table.assert_covers_idl();

@@ -31,10 +31,25 @@ fn creates_the_config_with_the_authority_bump() {
 fn rejects_a_second_init() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.insecure_clone();
-    h.send_ok(&[config_init_ix(&h, ua.pubkey(), address("admin-1"))], &[&ua]);
-    let err = h.send(&[config_init_ix(&h, ua.pubkey(), address("admin-2"))], &[&ua]).expect_err("reinit");
-    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")), "{}", err.meta.pretty_logs());
-    assert_eq!(h.account::<Config>(&disbursement::pda::config()).admin, address("admin-1"));
+    h.send_ok(
+        &[config_init_ix(&h, ua.pubkey(), address("admin-1"))],
+        &[&ua],
+    );
+    let err = h
+        .send(
+            &[config_init_ix(&h, ua.pubkey(), address("admin-2"))],
+            &[&ua],
+        )
+        .expect_err("reinit");
+    assert!(
+        err.meta.logs.iter().any(|l| l.contains("already in use")),
+        "{}",
+        err.meta.pretty_logs()
+    );
+    assert_eq!(
+        h.account::<Config>(&disbursement::pda::config()).admin,
+        address("admin-1")
+    );
 }
 
 #[test]
@@ -42,7 +57,10 @@ fn rejects_a_missing_signature_and_strangers() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.pubkey();
     let mut ix = config_init_ix(&h, ua, address("admin"));
-    ix.accounts.iter_mut().filter(|m| m.pubkey == ua).for_each(|m| m.is_signer = false);
+    ix.accounts
+        .iter_mut()
+        .filter(|m| m.pubkey == ua)
+        .for_each(|m| m.is_signer = false);
     assert_error(h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
 
     let intruder = h.signer("intruder");

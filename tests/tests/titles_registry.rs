@@ -2,7 +2,9 @@
 
 use anchor_lang::error::ErrorCode;
 use anchor_lang::prelude::Pubkey;
-use fisc_tests::fixtures::{init_treasury, registry_init_args, registry_init_ix, CENTRAL_AUTHORITY};
+use fisc_tests::fixtures::{
+    init_treasury, registry_init_args, registry_init_ix, CENTRAL_AUTHORITY,
+};
 use fisc_tests::{assert_error, padded, Harness};
 use solana_signer::Signer;
 use titles::errors::TitlesError;
@@ -15,7 +17,10 @@ fn opens_a_registry_for_a_jurisdiction() {
     init_treasury(&mut h);
     let central = h.signer(CENTRAL_AUTHORITY);
     let args = registry_init_args();
-    let sent = h.send_ok(&[registry_init_ix(&h, central.pubkey(), args.clone())], &[&central]);
+    let sent = h.send_ok(
+        &[registry_init_ix(&h, central.pubkey(), args.clone())],
+        &[&central],
+    );
 
     let address = titles::pda::registry(&args.jurisdiction);
     let registry: Registry = h.account(&address);
@@ -36,11 +41,23 @@ fn rejects_a_second_registry_for_the_same_jurisdiction() {
     let mut h = Harness::new();
     init_treasury(&mut h);
     let central = h.signer(CENTRAL_AUTHORITY);
-    h.send_ok(&[registry_init_ix(&h, central.pubkey(), registry_init_args())], &[&central]);
+    h.send_ok(
+        &[registry_init_ix(&h, central.pubkey(), registry_init_args())],
+        &[&central],
+    );
     let mut again = registry_init_args();
     again.registrar = central.pubkey();
-    let err = h.send(&[registry_init_ix(&h, central.pubkey(), again.clone())], &[&central]).expect_err("reinit");
-    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")), "{}", err.meta.pretty_logs());
+    let err = h
+        .send(
+            &[registry_init_ix(&h, central.pubkey(), again.clone())],
+            &[&central],
+        )
+        .expect_err("reinit");
+    assert!(
+        err.meta.logs.iter().any(|l| l.contains("already in use")),
+        "{}",
+        err.meta.pretty_logs()
+    );
     let registry: Registry = h.account(&titles::pda::registry(&again.jurisdiction));
     assert_eq!(registry.registrar, registry_init_args().registrar);
 }
@@ -55,9 +72,14 @@ fn only_the_central_authority_opens_registries() {
 
     let central = h.signer(CENTRAL_AUTHORITY);
     let mut ix = registry_init_ix(&h, central.pubkey(), registry_init_args());
-    ix.accounts.iter_mut().filter(|m| m.pubkey == central.pubkey()).for_each(|m| m.is_signer = false);
+    ix.accounts
+        .iter_mut()
+        .filter(|m| m.pubkey == central.pubkey())
+        .for_each(|m| m.is_signer = false);
     assert_error(h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
-    assert!(h.data(&titles::pda::registry(&registry_init_args().jurisdiction)).is_none());
+    assert!(h
+        .data(&titles::pda::registry(&registry_init_args().jurisdiction))
+        .is_none());
 }
 
 #[test]
@@ -71,7 +93,10 @@ fn rejects_a_treasury_that_is_not_the_budget_programs() {
     h.svm.set_account(fake, real).unwrap();
     let mut ix = registry_init_ix(&h, central.pubkey(), registry_init_args());
     let treasury = budget::pda::treasury();
-    ix.accounts.iter_mut().filter(|m| m.pubkey == treasury).for_each(|m| m.pubkey = fake);
+    ix.accounts
+        .iter_mut()
+        .filter(|m| m.pubkey == treasury)
+        .for_each(|m| m.pubkey = fake);
     assert_error(h.send(&[ix], &[&central]), ErrorCode::ConstraintSeeds);
 }
 

@@ -24,7 +24,12 @@ fn main() -> ExitCode {
 
 fn run() -> Result<ExitCode> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["idl"] => idl(false),
         ["idl", "--check"] => idl(true),
         _ => bail!("usage: cargo run -p xtask -- idl [--check]"),
@@ -32,7 +37,10 @@ fn run() -> Result<ExitCode> {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 fn idl(check: bool) -> Result<ExitCode> {
@@ -41,7 +49,8 @@ fn idl(check: bool) -> Result<ExitCode> {
     // try to install that toolchain and call `cargo +{toolchain}` literally. The nested cargo builds in a
     // target dir of its own, since it builds with other RUSTFLAGS than the tests.
     std::env::remove_var("RUSTUP_TOOLCHAIN");
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     std::env::set_var("CARGO_TARGET_DIR", target.join("idl"));
     let mut stale = vec![];
     for program in PROGRAMS {
@@ -68,7 +77,10 @@ fn idl(check: bool) -> Result<ExitCode> {
         }
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("xtask: stale IDL (run `cargo run -p xtask -- idl` and commit): {}", stale.join(", "));
+        eprintln!(
+            "xtask: stale IDL (run `cargo run -p xtask -- idl` and commit): {}",
+            stale.join(", ")
+        );
         Ok(ExitCode::FAILURE)
     }
 }

@@ -42,6 +42,10 @@ pub fn handler(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         admin: args.admin,
     });
     config.invariant()?;
-    emit_cpi!(ConfigInitialized { config: config.key(), admin: args.admin, authority });
+    emit_cpi!(ConfigInitialized {
+        config: config.key(),
+        admin: args.admin,
+        authority
+    });
     Ok(())
 }

@@ -19,7 +19,11 @@ pub struct Config {
 impl Config {
     /// Rules that hold after every instruction that writes the config.
     pub fn invariant(&self) -> Result<()> {
-        require_keys_neq!(self.admin, Pubkey::default(), DisbursementError::InvalidAdmin);
+        require_keys_neq!(
+            self.admin,
+            Pubkey::default(),
+            DisbursementError::InvalidAdmin
+        );
         Ok(())
     }
 }

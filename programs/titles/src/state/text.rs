@@ -8,7 +8,9 @@ pub fn is_padded_text(bytes: &[u8], ok: impl Fn(&[u8]) -> bool) -> bool {
 
 /// Printable ASCII code such as a jurisdiction or parcel id.
 pub fn is_code(bytes: &[u8]) -> bool {
-    is_padded_text(bytes, |t| t.iter().all(|b| b.is_ascii_graphic() || *b == b' '))
+    is_padded_text(bytes, |t| {
+        t.iter().all(|b| b.is_ascii_graphic() || *b == b' ')
+    })
 }
 
 /// UTF-8 display text.
