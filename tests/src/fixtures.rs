@@ -1,38 +1,42 @@
-//! Instruction builders over the program crates' generated `accounts`/`instruction` modules (no
-//! hand-written layouts), and the set-ups that several test files share.
+//! Shared set-ups: the treasury, an agency with its officers, a funded budget account, obligations.
+//! Every instruction comes from `fisc-client`'s builders (the program crates' generated modules).
 
-use anchor_lang::prelude::Pubkey;
-use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::{system_program, InstructionData, ToAccountMetas};
+use anchor_lang::prelude::{Clock, Pubkey};
+use budget::constants::{AWARD_ID_LEN, PAYEE_ID_LEN};
+use budget::state::Role;
+use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
+use fisc_client::ix::{disbursement as dix, titles as tix};
+use fisc_client::Instruction;
+use solana_keypair::Keypair;
 use solana_signer::Signer;
 
-use crate::keys::{address, padded};
-use crate::svm::{programdata_address, Harness, Sent};
-
-/// An Anchor instruction of `program` from its generated accounts struct and instruction data.
-pub fn ix(
-    program: Pubkey,
-    accounts: impl ToAccountMetas,
-    data: impl InstructionData,
-) -> Instruction {
-    Instruction {
-        program_id: program,
-        accounts: accounts.to_account_metas(None),
-        data: data.data(),
-    }
-}
+use crate::keys::{address, keypair, padded};
+use crate::svm::{Harness, Sent};
+use crate::token::SPL_TOKEN;
 
 /// The central authority used by the shared set-ups.
 pub const CENTRAL_AUTHORITY: &str = "central-authority";
+/// The key the budget-only tests let stand in for the disbursement program's authority PDA.
+pub const DISBURSEMENT_STAND_IN: &str = "disbursement-authority";
+/// 2026-03-01T00:00:00Z: fiscal year 2026 under an October calendar.
+pub const MARCH_2026: i64 = 1_772_323_200;
+/// Seconds in a (non-leap) year, to move the clock by fiscal years.
+pub const YEAR: i64 = 365 * 86_400;
 
-/// Default `treasury_init` arguments: a US-style calendar (October), cancellation after 5 years.
-pub fn treasury_init_args() -> budget::TreasuryInitArgs {
+/// Default `treasury_init` arguments: a US-style calendar (October), cancellation after 5 years,
+/// outlays requested by `disbursement_authority`.
+pub fn treasury_init_args_with(disbursement_authority: Pubkey) -> budget::TreasuryInitArgs {
     budget::TreasuryInitArgs {
         authority: address(CENTRAL_AUTHORITY),
-        disbursement_authority: disbursement::pda::authority(),
+        disbursement_authority,
         fiscal_year_start_month: 10,
         cancellation_years: 5,
     }
+}
+
+/// `treasury_init_args_with` the disbursement program's real authority PDA.
+pub fn treasury_init_args() -> budget::TreasuryInitArgs {
+    treasury_init_args_with(disbursement::pda::authority())
 }
 
 /// `treasury_init` signed by `upgrade_authority`.
@@ -41,47 +45,19 @@ pub fn treasury_init_ix(
     upgrade_authority: Pubkey,
     args: budget::TreasuryInitArgs,
 ) -> Instruction {
-    ix(
-        budget::ID,
-        budget::accounts::TreasuryInit {
-            treasury: budget::pda::treasury(),
-            this_program: budget::ID,
-            program_data: programdata_address(&budget::ID),
-            upgrade_authority,
-            payer: h.payer.pubkey(),
-            system_program: system_program::ID,
-            event_authority: budget::pda::event_authority(),
-            program: budget::ID,
-        },
-        budget::instruction::TreasuryInit { args },
-    )
+    bix::treasury_init(h.payer.pubkey(), upgrade_authority, args)
 }
 
 /// `config_init` of the disbursement program signed by `upgrade_authority`.
 pub fn config_init_ix(h: &Harness, upgrade_authority: Pubkey, admin: Pubkey) -> Instruction {
-    ix(
-        disbursement::ID,
-        disbursement::accounts::ConfigInit {
-            config: disbursement::pda::config(),
-            this_program: disbursement::ID,
-            program_data: programdata_address(&disbursement::ID),
-            upgrade_authority,
-            payer: h.payer.pubkey(),
-            system_program: system_program::ID,
-            event_authority: disbursement::pda::event_authority(),
-            program: disbursement::ID,
-        },
-        disbursement::instruction::ConfigInit {
-            args: disbursement::ConfigInitArgs { admin },
-        },
-    )
+    dix::config_init(h.payer.pubkey(), upgrade_authority, admin)
 }
 
 /// Default `registry_init` arguments for the jurisdiction `US-DC`.
 pub fn registry_init_args() -> titles::RegistryInitArgs {
     titles::RegistryInitArgs {
         jurisdiction: padded("US-DC"),
-        name: padded("District of Columbia Recorder of Deeds"[..32].trim_end()),
+        name: padded("District of Columbia Recorder"),
         registrar: address("registrar"),
     }
 }
@@ -92,19 +68,7 @@ pub fn registry_init_ix(
     authority: Pubkey,
     args: titles::RegistryInitArgs,
 ) -> Instruction {
-    ix(
-        titles::ID,
-        titles::accounts::RegistryInit {
-            registry: titles::pda::registry(&args.jurisdiction),
-            treasury: budget::pda::treasury(),
-            authority,
-            payer: h.payer.pubkey(),
-            system_program: system_program::ID,
-            event_authority: titles::pda::event_authority(),
-            program: titles::ID,
-        },
-        titles::instruction::RegistryInit { args },
-    )
+    tix::registry_init(h.payer.pubkey(), authority, args)
 }
 
 /// Create the treasury with the default arguments.
@@ -112,4 +76,249 @@ pub fn init_treasury(h: &mut Harness) -> Sent {
     let ua = h.upgrade_authority.insecure_clone();
     let ix = treasury_init_ix(h, ua.pubkey(), treasury_init_args());
     h.send_ok(&[ix], &[&ua])
+}
+
+impl Harness {
+    /// Set the SVM's clock to `unix_timestamp`.
+    pub fn set_time(&mut self, unix_timestamp: i64) {
+        let mut clock: Clock = self.svm.get_sysvar();
+        clock.unix_timestamp = unix_timestamp;
+        self.svm.set_sysvar(&clock);
+    }
+}
+
+/// An award id.
+pub fn award(text: &str) -> [u8; AWARD_ID_LEN] {
+    padded(text)
+}
+
+/// A payee id (UEI).
+pub fn uei(text: &str) -> [u8; PAYEE_ID_LEN] {
+    padded(text)
+}
+
+/// A treasury, one agency (`075`) with an admin and a budget officer, and one budget account
+/// (`075-2026/2027-0512-000`, fiscal years 2026-2027, 1,000,000.000000 authorized, 600,000.000000
+/// funded) in an allowed mint, at March 2026. Outlays are requested by a stand-in key.
+pub struct World {
+    pub h: Harness,
+    pub central: Keypair,
+    pub disbursement: Keypair,
+    pub admin: Keypair,
+    pub officer: Keypair,
+    pub agency: Pubkey,
+    pub account: BudgetAccountRef,
+    /// The central authority's token account (funds vaults, receives cancelled balances).
+    pub central_tokens: Pubkey,
+}
+
+/// Authority of the default budget account.
+pub const AUTHORIZED: u64 = 1_000_000_000_000;
+/// Funding of the default budget account.
+pub const FUNDED: u64 = 600_000_000_000;
+
+impl World {
+    /// The default world under SPL Token.
+    pub fn new() -> Self {
+        Self::with_token_program(&SPL_TOKEN)
+    }
+
+    /// The default world with its mint under `token_program`.
+    pub fn with_token_program(token_program: &Pubkey) -> Self {
+        let mut h = Harness::new();
+        h.set_time(MARCH_2026);
+        let ua = h.upgrade_authority.insecure_clone();
+        let central = h.signer(CENTRAL_AUTHORITY);
+        let disbursement = h.signer(DISBURSEMENT_STAND_IN);
+        let args = treasury_init_args_with(disbursement.pubkey());
+        h.send_ok(
+            &[bix::treasury_init(h.payer.pubkey(), ua.pubkey(), args)],
+            &[&ua],
+        );
+
+        let mint = h.create_mint("usd-mint", token_program, 6);
+        h.send_ok(
+            &[bix::treasury_mint_add(
+                central.pubkey(),
+                mint,
+                *token_program,
+            )],
+            &[&central],
+        );
+
+        let admin = h.signer("agency-075-admin");
+        let code = padded("075");
+        let agency = budget::pda::agency(&code);
+        let register = budget::AgencyRegisterArgs {
+            code,
+            name: padded("Department of Health and Human Services"),
+            admin: admin.pubkey(),
+        };
+        h.send_ok(
+            &[bix::agency_register(
+                h.payer.pubkey(),
+                central.pubkey(),
+                register,
+            )],
+            &[&central],
+        );
+        let officer = h.signer("agency-075-budget-officer");
+        let grant = bix::member_roles_set(
+            h.payer.pubkey(),
+            agency,
+            admin.pubkey(),
+            officer.pubkey(),
+            Role::BUDGET_OFFICER,
+        );
+        h.send_ok(&[grant], &[&admin]);
+
+        let account = BudgetAccountRef {
+            agency,
+            tas: padded("075-2026/2027-0512-000"),
+            mint,
+            token_program: *token_program,
+        };
+        h.send_ok(
+            &[bix::budget_account_open(
+                h.payer.pubkey(),
+                officer.pubkey(),
+                &account,
+                2026,
+                2027,
+                AUTHORIZED,
+            )],
+            &[&officer],
+        );
+
+        let central_tokens = h.create_token_account("central-tokens", &mint, &central.pubkey());
+        h.mint_to(&mint, &central_tokens, 10 * FUNDED);
+        h.send_ok(
+            &[bix::budget_account_fund(
+                &account,
+                central.pubkey(),
+                central_tokens,
+                FUNDED,
+            )],
+            &[&central],
+        );
+
+        Self {
+            h,
+            central,
+            disbursement,
+            admin,
+            officer,
+            agency,
+            account,
+            central_tokens,
+        }
+    }
+
+    /// Arguments of an obligation to the payee named `payee` under `award_id`.
+    pub fn obligation_args(
+        &self,
+        award_id: &str,
+        payee: &str,
+        amount: u64,
+    ) -> budget::ObligationCreateArgs {
+        budget::ObligationCreateArgs {
+            award_id: award(award_id),
+            payee: address(payee),
+            payee_id: uei("ZQGGHJH74DW7"),
+            object_class: 25,
+            amount,
+        }
+    }
+
+    /// Obligate `amount` to the payee named `payee` under `award_id`.
+    pub fn obligate(&mut self, award_id: &str, payee: &str, amount: u64) -> Sent {
+        let officer = self.officer.insecure_clone();
+        let args = self.obligation_args(award_id, payee, amount);
+        let ix =
+            bix::obligation_create(self.h.payer.pubkey(), officer.pubkey(), &self.account, args);
+        self.h.send_ok(&[ix], &[&officer])
+    }
+
+    /// The token account of the payee named `payee` (created on first use).
+    pub fn payee_tokens(&mut self, payee: &str) -> Pubkey {
+        let name = format!("{payee}-tokens");
+        let address = keypair(&name).pubkey();
+        if self.h.data(&address).is_none() {
+            let owner = keypair(payee).pubkey();
+            self.h
+                .create_token_account(&name, &self.account.mint, &owner);
+        }
+        address
+    }
+
+    /// `outlay_execute` of `amount` against `award_id` to the payee named `payee`, signed by the
+    /// stand-in disbursement authority.
+    pub fn outlay_ix(&mut self, award_id: &str, payee: &str, amount: u64) -> Instruction {
+        let to = self.payee_tokens(payee);
+        let args = budget::OutlayExecuteArgs {
+            amount,
+            reference: address("payment-request"),
+        };
+        bix::outlay_execute(
+            self.disbursement.pubkey(),
+            &self.account,
+            &award(award_id),
+            to,
+            args,
+        )
+    }
+
+    /// Pay `amount` against `award_id` to the payee named `payee`.
+    pub fn pay(&mut self, award_id: &str, payee: &str, amount: u64) -> Sent {
+        let ix = self.outlay_ix(award_id, payee, amount);
+        let disbursement = self.disbursement.insecure_clone();
+        self.h.send_ok(&[ix], &[&disbursement])
+    }
+
+    /// Send `ix` signed by `signer`.
+    pub fn send(
+        &mut self,
+        ix: Instruction,
+        signer: &Keypair,
+    ) -> Result<Sent, litesvm::types::FailedTransactionMetadata> {
+        self.h.send(&[ix], &[signer])
+    }
+
+    /// The budget account's current state.
+    pub fn budget_account(&self) -> budget::state::BudgetAccount {
+        self.h.account(&self.account.address())
+    }
+
+    /// The obligation under `award_id`.
+    pub fn obligation(&self, award_id: &str) -> budget::state::Obligation {
+        self.h.account(&self.account.obligation(&award(award_id)))
+    }
+
+    /// Tokens in the vault.
+    pub fn vault_balance(&self) -> u64 {
+        self.h.token_balance(&self.account.vault())
+    }
+
+    /// Assert the ledger's properties: `disbursed <= obligated <= authorized`, and the vault holds
+    /// funded minus disbursed minus returned.
+    #[track_caller]
+    pub fn assert_books_balance(&self) {
+        let a = self.budget_account();
+        assert!(
+            a.disbursed <= a.obligated && a.obligated <= a.authorized,
+            "ledger out of order: {:?}",
+            (a.disbursed, a.obligated, a.authorized)
+        );
+        assert_eq!(
+            self.vault_balance(),
+            a.funded - a.disbursed - a.returned,
+            "vault does not match the books"
+        );
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self::new()
+    }
 }

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_TREASURY};
+use crate::constants::{ACCOUNT_VERSION, MAX_MINTS, SEED_TREASURY};
 use crate::events::TreasuryInitialized;
 use crate::program::Budget;
 use crate::state::Treasury;
@@ -65,6 +65,7 @@ pub fn handler(ctx: Context<TreasuryInit>, args: TreasuryInitArgs) -> Result<()>
         fiscal_year_start_month: args.fiscal_year_start_month,
         cancellation_years: args.cancellation_years,
         paused: false,
+        mints: [Pubkey::default(); MAX_MINTS],
     });
     treasury.invariant()?;
     emit_cpi!(TreasuryInitialized {

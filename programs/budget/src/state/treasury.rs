@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::MAX_CANCELLATION_YEARS;
+use crate::constants::{MAX_CANCELLATION_YEARS, MAX_MINTS};
 use crate::errors::BudgetError;
 
 /// The treasury singleton: the central authority and the rules every agency shares.
@@ -23,6 +23,8 @@ pub struct Treasury {
     pub cancellation_years: u8,
     /// When set, every outlay is refused.
     pub paused: bool,
+    /// Mints payments may use; unused slots are `Pubkey::default()`.
+    pub mints: [Pubkey; MAX_MINTS],
 }
 
 impl Treasury {
@@ -32,7 +34,13 @@ impl Treasury {
             self.fiscal_year_start_month,
             self.cancellation_years,
             &self.disbursement_authority,
-        )
+        )?;
+        require_keys_neq!(
+            self.authority,
+            Pubkey::default(),
+            BudgetError::InvalidAddress
+        );
+        Ok(())
     }
 
     /// The treasury's settings are sane: a month of the year, a cancellation period the law knows,
@@ -56,5 +64,27 @@ impl Treasury {
             BudgetError::InvalidDisbursementAuthority
         );
         Ok(())
+    }
+
+    /// True when `mint` may be used for payments.
+    pub fn allows_mint(&self, mint: &Pubkey) -> bool {
+        *mint != Pubkey::default() && self.mints.contains(mint)
+    }
+
+    /// Add `mint` to the allowed list.
+    pub fn add_mint(&mut self, mint: Pubkey) -> Result<()> {
+        require!(!self.allows_mint(&mint), BudgetError::MintAlreadyAllowed);
+        let slot = self
+            .mints
+            .iter_mut()
+            .find(|m| **m == Pubkey::default())
+            .ok_or(BudgetError::TooManyMints)?;
+        *slot = mint;
+        Ok(())
+    }
+
+    /// The fiscal year the clock is in.
+    pub fn current_fiscal_year(&self, clock: &Clock) -> u16 {
+        crate::fiscal::fiscal_year(clock.unix_timestamp, self.fiscal_year_start_month)
     }
 }

@@ -1,6 +1,5 @@
-//! Accounts owned by the titles program, and the fixed-size text helpers they share.
+//! Accounts owned by the titles program.
 
 pub mod registry;
-pub mod text;
 
 pub use registry::*;

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{JURISDICTION_LEN, NAME_LEN};
 use crate::errors::TitlesError;
-use crate::state::text::{is_code, is_name};
+use budget::text::{is_code, is_name};
 
 /// A land registry for one jurisdiction.
 #[account]

@@ -1,0 +1,36 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_AGENCY;
+use crate::errors::BudgetError;
+use crate::events::AgencyAdminAccepted;
+use crate::state::Agency;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AgencyAdminAccept<'info> {
+    /// The agency.
+    #[account(
+        mut,
+        seeds = [SEED_AGENCY, agency.code.as_ref()],
+        bump = agency.bump,
+        constraint = agency.pending_admin == new_admin.key() @ BudgetError::NotPendingAuthority,
+    )]
+    pub agency: Account<'info, Agency>,
+    /// The proposed admin, accepting.
+    pub new_admin: Signer<'info>,
+}
+
+/// The proposed admin takes over the agency.
+pub fn handler(ctx: Context<AgencyAdminAccept>) -> Result<()> {
+    let agency = &mut ctx.accounts.agency;
+    let previous = agency.admin;
+    agency.admin = agency.pending_admin;
+    agency.pending_admin = Pubkey::default();
+    agency.invariant()?;
+    emit_cpi!(AgencyAdminAccepted {
+        agency: agency.key(),
+        previous,
+        admin: agency.admin
+    });
+    Ok(())
+}

@@ -1,0 +1,30 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_AGENCY;
+use crate::errors::BudgetError;
+use crate::events::AgencyAdminProposed;
+use crate::state::Agency;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AgencyAdminPropose<'info> {
+    /// The agency.
+    #[account(mut, seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, has_one = admin @ BudgetError::NotAgencyAdmin)]
+    pub agency: Account<'info, Agency>,
+    /// The agency's current admin.
+    pub admin: Signer<'info>,
+}
+
+/// Propose `proposed` as the agency's next admin; it takes over when it accepts.
+pub fn handler(ctx: Context<AgencyAdminPropose>, proposed: Pubkey) -> Result<()> {
+    require_keys_neq!(proposed, Pubkey::default(), BudgetError::InvalidAddress);
+    let agency = &mut ctx.accounts.agency;
+    agency.pending_admin = proposed;
+    agency.invariant()?;
+    emit_cpi!(AgencyAdminProposed {
+        agency: agency.key(),
+        admin: agency.admin,
+        proposed
+    });
+    Ok(())
+}

@@ -1,0 +1,32 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{SEED_AGENCY, SEED_TREASURY};
+use crate::errors::BudgetError;
+use crate::events::AgencyDeactivated;
+use crate::state::{Agency, Treasury};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AgencyDeactivate<'info> {
+    /// The treasury, naming the central authority.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    pub treasury: Account<'info, Treasury>,
+    /// The agency.
+    #[account(mut, seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, constraint = agency.active @ BudgetError::AgencyInactive)]
+    pub agency: Account<'info, Agency>,
+    /// The central authority.
+    pub authority: Signer<'info>,
+}
+
+/// Deactivate an agency: no new members, budget accounts or obligations; existing obligations may
+/// still be paid.
+pub fn handler(ctx: Context<AgencyDeactivate>) -> Result<()> {
+    let agency = &mut ctx.accounts.agency;
+    agency.active = false;
+    agency.invariant()?;
+    emit_cpi!(AgencyDeactivated {
+        agency: agency.key(),
+        authority: ctx.accounts.authority.key()
+    });
+    Ok(())
+}

@@ -1,0 +1,64 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{ACCOUNT_VERSION, AGENCY_CODE_LEN, NAME_LEN, SEED_AGENCY, SEED_TREASURY};
+use crate::errors::BudgetError;
+use crate::events::AgencyRegistered;
+use crate::state::{Agency, Treasury};
+
+/// Arguments of `agency_register`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct AgencyRegisterArgs {
+    /// Agency code, printable ASCII zero-padded (e.g. `075`).
+    pub code: [u8; AGENCY_CODE_LEN],
+    /// Display name, UTF-8 zero-padded.
+    pub name: [u8; NAME_LEN],
+    /// The agency's admin.
+    pub admin: Pubkey,
+}
+
+impl AgencyRegisterArgs {
+    pub fn validate(&self) -> Result<()> {
+        Agency::check_fields(&self.code, &self.name, &self.admin)
+    }
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(args: AgencyRegisterArgs)]
+pub struct AgencyRegister<'info> {
+    /// The treasury, naming the central authority.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    pub treasury: Account<'info, Treasury>,
+    /// The agency, created here; one per code.
+    #[account(init, payer = payer, space = 8 + Agency::INIT_SPACE, seeds = [SEED_AGENCY, args.code.as_ref()], bump)]
+    pub agency: Account<'info, Agency>,
+    /// The central authority.
+    pub authority: Signer<'info>,
+    /// Pays the agency's rent.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Register an agency under its code with its admin.
+pub fn handler(ctx: Context<AgencyRegister>, args: AgencyRegisterArgs) -> Result<()> {
+    let agency = &mut ctx.accounts.agency;
+    agency.set_inner(Agency {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.agency,
+        code: args.code,
+        name: args.name,
+        admin: args.admin,
+        pending_admin: Pubkey::default(),
+        active: true,
+    });
+    agency.invariant()?;
+    emit_cpi!(AgencyRegistered {
+        agency: agency.key(),
+        code: args.code,
+        name: args.name,
+        admin: args.admin,
+        registered_by: ctx.accounts.authority.key(),
+    });
+    Ok(())
+}

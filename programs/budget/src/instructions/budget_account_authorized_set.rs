@@ -1,0 +1,42 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_TREASURY};
+use crate::errors::BudgetError;
+use crate::events::BudgetAccountAuthorityChanged;
+use crate::state::{BudgetAccount, Treasury};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct BudgetAccountAuthorizedSet<'info> {
+    /// The treasury, naming the central authority and the calendar.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    pub treasury: Account<'info, Treasury>,
+    /// The budget account.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+    )]
+    pub budget_account: Account<'info, BudgetAccount>,
+    /// The central authority.
+    pub authority: Signer<'info>,
+}
+
+/// Supplement or rescind: set the account's authority to `authorized`, never below what is obligated
+/// and never on a cancelled account.
+pub fn handler(ctx: Context<BudgetAccountAuthorizedSet>, authorized: u64) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &mut ctx.accounts.budget_account;
+    account.require_not_cancelled(fy)?;
+    let previous_authorized = account.authorized;
+    account.set_authorized(authorized)?;
+    account.invariant()?;
+    emit_cpi!(BudgetAccountAuthorityChanged {
+        agency: account.agency,
+        budget_account: account.key(),
+        previous_authorized,
+        authorized,
+        authority: ctx.accounts.authority.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,78 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_TREASURY, SEED_VAULT};
+use crate::errors::BudgetError;
+use crate::events::BudgetAccountCancelled;
+use crate::state::{Availability, BudgetAccount, Treasury};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct BudgetAccountCancel<'info> {
+    /// The treasury, naming the central authority and the calendar.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The budget account; must be cancelled by the calendar.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+        has_one = mint,
+    )]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// Its vault.
+    #[account(mut, seeds = [SEED_VAULT, budget_account.key().as_ref()], bump = budget_account.vault_bump)]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The budget account's mint.
+    #[account(mint::token_program = token_program)]
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The treasury's token account that receives the remaining balance.
+    #[account(mut, token::mint = mint, token::authority = authority, token::token_program = token_program)]
+    pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The central authority.
+    pub authority: Signer<'info>,
+    /// SPL Token or Token-2022 (the mint's).
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Return a cancelled appropriation's whole vault balance to the treasury. Tokens sent to the vault
+/// outside `budget_account_fund` are counted as funding here, so the books still balance.
+pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &mut ctx.accounts.budget_account;
+    require!(
+        account.availability(fy) == Availability::Cancelled,
+        BudgetError::AccountNotCancelled
+    );
+    let amount = ctx.accounts.vault.amount;
+    require!(amount > 0, BudgetError::ZeroAmount);
+    let unrecorded = amount.saturating_sub(account.expected_vault_balance());
+    if unrecorded > 0 {
+        account.record_funding(unrecorded)?;
+    }
+    account.record_return(amount)?;
+    let seeds: &[&[u8]] = &[
+        SEED_BUDGET_ACCOUNT,
+        account.agency.as_ref(),
+        account.tas.as_ref(),
+        &[account.bump],
+    ];
+    crate::token::transfer(
+        &ctx.accounts.token_program,
+        &ctx.accounts.vault,
+        &ctx.accounts.destination,
+        &ctx.accounts.mint,
+        account.to_account_info(),
+        &[seeds],
+        amount,
+    )?;
+    account.invariant()?;
+    emit_cpi!(BudgetAccountCancelled {
+        agency: account.agency,
+        budget_account: account.key(),
+        amount,
+        destination: ctx.accounts.destination.key(),
+        authority: ctx.accounts.authority.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,78 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{self, CloseAccount, TokenAccount, TokenInterface};
+
+use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_TREASURY, SEED_VAULT};
+use crate::errors::BudgetError;
+use crate::events::BudgetAccountClosed;
+use crate::state::{Availability, BudgetAccount, Treasury};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct BudgetAccountClose<'info> {
+    /// The treasury, naming the central authority and the calendar.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    pub treasury: Account<'info, Treasury>,
+    /// The budget account, closed here; rent to the central authority.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+        close = authority,
+    )]
+    pub budget_account: Account<'info, BudgetAccount>,
+    /// Its vault, closed here; must be empty.
+    #[account(
+        mut,
+        seeds = [SEED_VAULT, budget_account.key().as_ref()],
+        bump = budget_account.vault_bump,
+        token::token_program = token_program,
+    )]
+    pub vault: InterfaceAccount<'info, TokenAccount>,
+    /// The central authority; receives the rent.
+    #[account(mut)]
+    pub authority: Signer<'info>,
+    /// SPL Token or Token-2022 (the vault's).
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Close a cancelled appropriation whose vault is empty and whose obligations are all closed.
+pub fn handler(ctx: Context<BudgetAccountClose>) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &ctx.accounts.budget_account;
+    require!(
+        account.availability(fy) == Availability::Cancelled,
+        BudgetError::AccountNotCancelled
+    );
+    require!(
+        account.open_obligations == 0,
+        BudgetError::ObligationsOutstanding
+    );
+    require!(ctx.accounts.vault.amount == 0, BudgetError::VaultNotEmpty);
+    account.invariant()?;
+    let seeds: &[&[u8]] = &[
+        SEED_BUDGET_ACCOUNT,
+        account.agency.as_ref(),
+        account.tas.as_ref(),
+        &[account.bump],
+    ];
+    token_interface::close_account(CpiContext::new_with_signer(
+        ctx.accounts.token_program.key(),
+        CloseAccount {
+            account: ctx.accounts.vault.to_account_info(),
+            destination: ctx.accounts.authority.to_account_info(),
+            authority: account.to_account_info(),
+        },
+        &[seeds],
+    ))?;
+    emit_cpi!(BudgetAccountClosed {
+        agency: account.agency,
+        budget_account: account.key(),
+        authorized: account.authorized,
+        obligated: account.obligated,
+        disbursed: account.disbursed,
+        funded: account.funded,
+        returned: account.returned,
+        rent_to: ctx.accounts.authority.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,57 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_VAULT};
+use crate::events::BudgetAccountFunded;
+use crate::state::BudgetAccount;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct BudgetAccountFund<'info> {
+    /// The budget account.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+        has_one = mint,
+    )]
+    pub budget_account: Account<'info, BudgetAccount>,
+    /// Its vault.
+    #[account(mut, seeds = [SEED_VAULT, budget_account.key().as_ref()], bump = budget_account.vault_bump)]
+    pub vault: InterfaceAccount<'info, TokenAccount>,
+    /// The budget account's mint.
+    #[account(mint::token_program = token_program)]
+    pub mint: InterfaceAccount<'info, Mint>,
+    /// The depositor's token account.
+    #[account(mut, token::mint = mint, token::authority = depositor, token::token_program = token_program)]
+    pub source: InterfaceAccount<'info, TokenAccount>,
+    /// Who deposits (the treasury's warrant, or any funding source).
+    pub depositor: Signer<'info>,
+    /// SPL Token or Token-2022 (the mint's).
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Deposit `amount` into the budget account's vault.
+pub fn handler(ctx: Context<BudgetAccountFund>, amount: u64) -> Result<()> {
+    let account = &mut ctx.accounts.budget_account;
+    account.record_funding(amount)?;
+    crate::token::transfer(
+        &ctx.accounts.token_program,
+        &ctx.accounts.source,
+        &ctx.accounts.vault,
+        &ctx.accounts.mint,
+        ctx.accounts.depositor.to_account_info(),
+        &[],
+        amount,
+    )?;
+    account.invariant()?;
+    emit_cpi!(BudgetAccountFunded {
+        agency: account.agency,
+        budget_account: account.key(),
+        amount,
+        funded: account.funded,
+        depositor: ctx.accounts.depositor.key(),
+        source: ctx.accounts.source.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,120 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::{
+    ACCOUNT_VERSION, SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER, SEED_TREASURY, SEED_VAULT,
+    TAS_LEN,
+};
+use crate::errors::BudgetError;
+use crate::events::BudgetAccountOpened;
+use crate::state::{Agency, BudgetAccount, Member, Role, Treasury};
+
+/// Arguments of `budget_account_open`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct BudgetAccountOpenArgs {
+    /// Treasury Account Symbol, printable ASCII zero-padded.
+    pub tas: [u8; TAS_LEN],
+    /// First fiscal year of availability.
+    pub first_fiscal_year: u16,
+    /// Last fiscal year of availability; 0 for a no-year appropriation.
+    pub last_fiscal_year: u16,
+    /// Budget authority granted.
+    pub authorized: u64,
+}
+
+impl BudgetAccountOpenArgs {
+    pub fn validate(&self) -> Result<()> {
+        BudgetAccount::check_identity(&self.tas, self.first_fiscal_year, self.last_fiscal_year)
+    }
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(args: BudgetAccountOpenArgs)]
+pub struct BudgetAccountOpen<'info> {
+    /// The treasury: allowed mints and the cancellation rule.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The agency; must be active.
+    #[account(seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, constraint = agency.active @ BudgetError::AgencyInactive)]
+    pub agency: Box<Account<'info, Agency>>,
+    /// The officer's membership in this agency, with the budget officer role.
+    #[account(
+        seeds = [SEED_MEMBER, agency.key().as_ref(), officer.key().as_ref()],
+        bump = member.bump,
+        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// A budget officer of the agency.
+    pub officer: Signer<'info>,
+    /// The budget account, created here; one per TAS per agency.
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + BudgetAccount::INIT_SPACE,
+        seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), args.tas.as_ref()],
+        bump,
+    )]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The payment mint; must be allowed by the treasury.
+    #[account(
+        mint::token_program = token_program,
+        constraint = treasury.allows_mint(&mint.key()) @ BudgetError::MintNotAllowed,
+    )]
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The vault, created here, owned by the budget account PDA.
+    #[account(
+        init,
+        payer = payer,
+        seeds = [SEED_VAULT, budget_account.key().as_ref()],
+        bump,
+        token::mint = mint,
+        token::authority = budget_account,
+        token::token_program = token_program,
+    )]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Pays both accounts' rent.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    /// SPL Token or Token-2022 (the mint's).
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Open an appropriation under a TAS with its period of availability, authority and vault.
+pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> Result<()> {
+    let agency = ctx.accounts.agency.key();
+    let mint = ctx.accounts.mint.key();
+    let cancellation_years = ctx.accounts.treasury.cancellation_years;
+    let account = &mut ctx.accounts.budget_account;
+    account.set_inner(BudgetAccount {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.budget_account,
+        vault_bump: ctx.bumps.vault,
+        agency,
+        tas: args.tas,
+        mint,
+        first_fiscal_year: args.first_fiscal_year,
+        last_fiscal_year: args.last_fiscal_year,
+        cancellation_years,
+        authorized: args.authorized,
+        obligated: 0,
+        disbursed: 0,
+        funded: 0,
+        returned: 0,
+        open_obligations: 0,
+    });
+    account.invariant()?;
+    emit_cpi!(BudgetAccountOpened {
+        agency,
+        budget_account: account.key(),
+        vault: ctx.accounts.vault.key(),
+        tas: args.tas,
+        mint,
+        first_fiscal_year: args.first_fiscal_year,
+        last_fiscal_year: args.last_fiscal_year,
+        authorized: args.authorized,
+        officer: ctx.accounts.officer.key(),
+    });
+    Ok(())
+}

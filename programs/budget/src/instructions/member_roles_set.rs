@@ -1,0 +1,60 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{ACCOUNT_VERSION, SEED_AGENCY, SEED_MEMBER};
+use crate::errors::BudgetError;
+use crate::events::MemberRolesChanged;
+use crate::state::{Agency, Member, Role};
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(member_key: Pubkey)]
+pub struct MemberRolesSet<'info> {
+    /// The agency; must be active.
+    #[account(
+        seeds = [SEED_AGENCY, agency.code.as_ref()],
+        bump = agency.bump,
+        has_one = admin @ BudgetError::NotAgencyAdmin,
+        constraint = agency.active @ BudgetError::AgencyInactive,
+    )]
+    pub agency: Account<'info, Agency>,
+    /// The member's roles in the agency; created on first grant.
+    #[account(
+        init_if_needed,
+        payer = payer,
+        space = 8 + Member::INIT_SPACE,
+        seeds = [SEED_MEMBER, agency.key().as_ref(), member_key.as_ref()],
+        bump,
+    )]
+    pub member: Account<'info, Member>,
+    /// The agency's admin.
+    pub admin: Signer<'info>,
+    /// Pays the member account's rent on first grant.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Grant and revoke roles: the member's roles become exactly `roles` (0 revokes every role).
+pub fn handler(ctx: Context<MemberRolesSet>, member_key: Pubkey, roles: u8) -> Result<()> {
+    require!(roles & !Role::ALL == 0, BudgetError::InvalidRoles);
+    require_keys_neq!(member_key, Pubkey::default(), BudgetError::InvalidAddress);
+    let agency = ctx.accounts.agency.key();
+    let member = &mut ctx.accounts.member;
+    let previous_roles = member.roles;
+    if member.version == 0 {
+        member.version = ACCOUNT_VERSION;
+        member.bump = ctx.bumps.member;
+        member.agency = agency;
+        member.member = member_key;
+    }
+    member.roles = roles;
+    member.invariant()?;
+    emit_cpi!(MemberRolesChanged {
+        agency,
+        member: member_key,
+        previous_roles,
+        roles,
+        admin: ctx.accounts.admin.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,74 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{
+    SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER, SEED_OBLIGATION, SEED_TREASURY,
+};
+use crate::errors::BudgetError;
+use crate::events::ObligationAdjusted;
+use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
+
+/// Accounts of `obligation_increase` and `obligation_decrease`.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct ObligationAdjust<'info> {
+    /// The treasury: the fiscal-year calendar.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The agency.
+    #[account(seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump)]
+    pub agency: Box<Account<'info, Agency>>,
+    /// The officer's membership in this agency, with the budget officer role.
+    #[account(
+        seeds = [SEED_MEMBER, agency.key().as_ref(), officer.key().as_ref()],
+        bump = member.bump,
+        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// A budget officer of the agency.
+    pub officer: Signer<'info>,
+    /// The budget account; the agency's own.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+    )]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The obligation; charged to that budget account.
+    #[account(
+        mut,
+        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), obligation.award_id.as_ref()],
+        bump = obligation.bump,
+        has_one = budget_account,
+    )]
+    pub obligation: Box<Account<'info, Obligation>>,
+}
+
+/// Adjust an obligation up (`increase`, within the account's unobligated authority, while the account
+/// is open or expired and the agency active) or down (a deobligation, never below what was paid).
+pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &mut ctx.accounts.budget_account;
+    let obligation = &mut ctx.accounts.obligation;
+    account.require_not_cancelled(fy)?;
+    if increase {
+        require!(ctx.accounts.agency.active, BudgetError::AgencyInactive);
+        account.record_obligation(amount)?;
+        obligation.increase(amount)?;
+    } else {
+        obligation.decrease(amount)?;
+        account.release_obligation(amount)?;
+    }
+    account.invariant()?;
+    obligation.invariant()?;
+    emit_cpi!(ObligationAdjusted {
+        agency: account.agency,
+        budget_account: account.key(),
+        obligation: obligation.key(),
+        increase,
+        amount,
+        obligated: obligation.obligated,
+        account_obligated: account.obligated,
+        officer: ctx.accounts.officer.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,71 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{
+    SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER, SEED_OBLIGATION, SEED_TREASURY,
+};
+use crate::errors::BudgetError;
+use crate::events::ObligationClosed;
+use crate::state::{Agency, Availability, BudgetAccount, Member, Obligation, Role, Treasury};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct ObligationClose<'info> {
+    /// The treasury: the fiscal-year calendar.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The agency.
+    #[account(seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump)]
+    pub agency: Box<Account<'info, Agency>>,
+    /// The officer's membership in this agency, with the budget officer role.
+    #[account(
+        seeds = [SEED_MEMBER, agency.key().as_ref(), officer.key().as_ref()],
+        bump = member.bump,
+        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// A budget officer of the agency; receives the rent.
+    #[account(mut)]
+    pub officer: Signer<'info>,
+    /// The budget account; the agency's own.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+    )]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The obligation, closed here.
+    #[account(
+        mut,
+        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), obligation.award_id.as_ref()],
+        bump = obligation.bump,
+        has_one = budget_account,
+        close = officer,
+    )]
+    pub obligation: Box<Account<'info, Obligation>>,
+}
+
+/// Close an obligation that is fully paid, or any obligation of a cancelled account. Its history
+/// stays in the events; the account's totals keep its amounts.
+pub fn handler(ctx: Context<ObligationClose>) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &mut ctx.accounts.budget_account;
+    let obligation = &ctx.accounts.obligation;
+    require!(
+        obligation.undisbursed() == 0 || account.availability(fy) == Availability::Cancelled,
+        BudgetError::ObligationNotLiquidated
+    );
+    account.open_obligations = account
+        .open_obligations
+        .checked_sub(1)
+        .ok_or(BudgetError::InvariantViolated)?;
+    account.invariant()?;
+    emit_cpi!(ObligationClosed {
+        agency: account.agency,
+        budget_account: account.key(),
+        obligation: obligation.key(),
+        obligated: obligation.obligated,
+        disbursed: obligation.disbursed,
+        officer: ctx.accounts.officer.key(),
+    });
+    Ok(())
+}

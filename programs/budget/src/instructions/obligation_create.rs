@@ -1,0 +1,114 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::{
+    ACCOUNT_VERSION, AWARD_ID_LEN, PAYEE_ID_LEN, SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER,
+    SEED_OBLIGATION, SEED_TREASURY,
+};
+use crate::errors::BudgetError;
+use crate::events::ObligationCreated;
+use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
+
+/// Arguments of `obligation_create`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct ObligationCreateArgs {
+    /// Award id (PIID or FAIN), printable ASCII zero-padded.
+    pub award_id: [u8; AWARD_ID_LEN],
+    /// The payee's wallet: outlays go only to token accounts it owns.
+    pub payee: Pubkey,
+    /// The payee's id (UEI), printable ASCII zero-padded.
+    pub payee_id: [u8; PAYEE_ID_LEN],
+    /// Object class code (10-9999).
+    pub object_class: u16,
+    /// Amount to obligate.
+    pub amount: u64,
+}
+
+impl ObligationCreateArgs {
+    pub fn validate(&self) -> Result<()> {
+        Obligation::check_fields(
+            &self.award_id,
+            &self.payee,
+            &self.payee_id,
+            self.object_class,
+        )
+    }
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(args: ObligationCreateArgs)]
+pub struct ObligationCreate<'info> {
+    /// The treasury: the fiscal-year calendar.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The agency; must be active.
+    #[account(seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, constraint = agency.active @ BudgetError::AgencyInactive)]
+    pub agency: Box<Account<'info, Agency>>,
+    /// The officer's membership in this agency, with the budget officer role.
+    #[account(
+        seeds = [SEED_MEMBER, agency.key().as_ref(), officer.key().as_ref()],
+        bump = member.bump,
+        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// A budget officer of the agency.
+    pub officer: Signer<'info>,
+    /// The budget account charged; the agency's own.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+    )]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The obligation, created here; one per award per budget account.
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + Obligation::INIT_SPACE,
+        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), args.award_id.as_ref()],
+        bump,
+    )]
+    pub obligation: Box<Account<'info, Obligation>>,
+    /// Pays the obligation's rent.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Obligate `amount` of an open budget account to a payee under an award.
+pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &mut ctx.accounts.budget_account;
+    account.require_open(fy)?;
+    account.record_obligation(args.amount)?;
+    account.open_obligations = account
+        .open_obligations
+        .checked_add(1)
+        .ok_or(BudgetError::AmountOverflow)?;
+    let obligation = &mut ctx.accounts.obligation;
+    obligation.set_inner(Obligation {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.obligation,
+        budget_account: account.key(),
+        award_id: args.award_id,
+        payee: args.payee,
+        payee_id: args.payee_id,
+        object_class: args.object_class,
+        obligated: args.amount,
+        disbursed: 0,
+    });
+    account.invariant()?;
+    obligation.invariant()?;
+    emit_cpi!(ObligationCreated {
+        agency: account.agency,
+        budget_account: account.key(),
+        obligation: obligation.key(),
+        award_id: args.award_id,
+        payee: args.payee,
+        payee_id: args.payee_id,
+        object_class: args.object_class,
+        amount: args.amount,
+        officer: ctx.accounts.officer.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,107 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_OBLIGATION, SEED_TREASURY, SEED_VAULT};
+use crate::errors::BudgetError;
+use crate::events::OutlayMade;
+use crate::state::{BudgetAccount, Obligation, Treasury};
+
+/// Arguments of `outlay_execute`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct OutlayExecuteArgs {
+    /// Amount to pay.
+    pub amount: u64,
+    /// The caller's reference, recorded in the event (the disbursement program's payment request).
+    pub reference: Pubkey,
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct OutlayExecute<'info> {
+    /// The treasury: the pause switch, the disbursement authority and the calendar.
+    #[account(
+        seeds = [SEED_TREASURY],
+        bump = treasury.bump,
+        constraint = !treasury.paused @ BudgetError::TreasuryPaused,
+        constraint = treasury.disbursement_authority == disbursement_authority.key() @ BudgetError::NotDisbursementAuthority,
+    )]
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The disbursement program's authority PDA, signing through its CPI.
+    pub disbursement_authority: Signer<'info>,
+    /// The budget account paying.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+        has_one = mint,
+    )]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The obligation paid against; charged to that budget account.
+    #[account(
+        mut,
+        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), obligation.award_id.as_ref()],
+        bump = obligation.bump,
+        has_one = budget_account,
+    )]
+    pub obligation: Box<Account<'info, Obligation>>,
+    /// The budget account's vault.
+    #[account(mut, seeds = [SEED_VAULT, budget_account.key().as_ref()], bump = budget_account.vault_bump)]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The budget account's mint.
+    #[account(mint::token_program = token_program)]
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The payee's token account: of the mint, owned by the obligation's payee.
+    #[account(
+        mut,
+        token::mint = mint,
+        token::token_program = token_program,
+        constraint = payee_token_account.owner == obligation.payee @ BudgetError::PayeeMismatch,
+    )]
+    pub payee_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// SPL Token or Token-2022 (the mint's).
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// Pay `amount` from the vault to the obligation's payee; only the disbursement program's authority
+/// may ask, never while paused or after cancellation, never past the obligation or the vault.
+pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &mut ctx.accounts.budget_account;
+    let obligation = &mut ctx.accounts.obligation;
+    account.require_not_cancelled(fy)?;
+    obligation.record_outlay(args.amount)?;
+    account.record_outlay(args.amount)?;
+    require!(
+        ctx.accounts.vault.amount >= args.amount,
+        BudgetError::InsufficientVaultFunds
+    );
+    let seeds: &[&[u8]] = &[
+        SEED_BUDGET_ACCOUNT,
+        account.agency.as_ref(),
+        account.tas.as_ref(),
+        &[account.bump],
+    ];
+    crate::token::transfer(
+        &ctx.accounts.token_program,
+        &ctx.accounts.vault,
+        &ctx.accounts.payee_token_account,
+        &ctx.accounts.mint,
+        account.to_account_info(),
+        &[seeds],
+        args.amount,
+    )?;
+    account.invariant()?;
+    obligation.invariant()?;
+    emit_cpi!(OutlayMade {
+        agency: account.agency,
+        budget_account: account.key(),
+        obligation: obligation.key(),
+        payee: obligation.payee,
+        payee_token_account: ctx.accounts.payee_token_account.key(),
+        amount: args.amount,
+        obligation_disbursed: obligation.disbursed,
+        account_disbursed: account.disbursed,
+        reference: args.reference,
+    });
+    Ok(())
+}

@@ -1,0 +1,76 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_OBLIGATION, SEED_TREASURY, SEED_VAULT};
+use crate::events::RecoveryRecorded;
+use crate::state::{BudgetAccount, Obligation, Treasury};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct RecoveryRecord<'info> {
+    /// The treasury: the calendar.
+    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The budget account credited.
+    #[account(
+        mut,
+        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
+        bump = budget_account.bump,
+        has_one = mint,
+    )]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The obligation credited; charged to that budget account.
+    #[account(
+        mut,
+        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), obligation.award_id.as_ref()],
+        bump = obligation.bump,
+        has_one = budget_account,
+    )]
+    pub obligation: Box<Account<'info, Obligation>>,
+    /// The budget account's vault, receiving the money.
+    #[account(mut, seeds = [SEED_VAULT, budget_account.key().as_ref()], bump = budget_account.vault_bump)]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The budget account's mint.
+    #[account(mint::token_program = token_program)]
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The token account the money comes from.
+    #[account(mut, token::mint = mint, token::authority = payer, token::token_program = token_program)]
+    pub source: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// Who returns the money (usually the payee).
+    pub payer: Signer<'info>,
+    /// SPL Token or Token-2022 (the mint's).
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+/// A payee returns `amount`: it goes back into the vault and is credited to the obligation, which may
+/// then pay it again. Not on a cancelled account.
+pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
+    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let account = &mut ctx.accounts.budget_account;
+    let obligation = &mut ctx.accounts.obligation;
+    account.require_not_cancelled(fy)?;
+    obligation.record_recovery(amount)?;
+    account.record_recovery(amount)?;
+    crate::token::transfer(
+        &ctx.accounts.token_program,
+        &ctx.accounts.source,
+        &ctx.accounts.vault,
+        &ctx.accounts.mint,
+        ctx.accounts.payer.to_account_info(),
+        &[],
+        amount,
+    )?;
+    account.invariant()?;
+    obligation.invariant()?;
+    emit_cpi!(RecoveryRecorded {
+        agency: account.agency,
+        budget_account: account.key(),
+        obligation: obligation.key(),
+        amount,
+        obligation_disbursed: obligation.disbursed,
+        account_disbursed: account.disbursed,
+        payer: ctx.accounts.payer.key(),
+        source: ctx.accounts.source.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,35 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_TREASURY;
+use crate::errors::BudgetError;
+use crate::events::TreasuryAuthorityAccepted;
+use crate::state::Treasury;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct TreasuryAuthorityAccept<'info> {
+    /// The treasury.
+    #[account(
+        mut,
+        seeds = [SEED_TREASURY],
+        bump = treasury.bump,
+        constraint = treasury.pending_authority == new_authority.key() @ BudgetError::NotPendingAuthority,
+    )]
+    pub treasury: Account<'info, Treasury>,
+    /// The proposed authority, accepting.
+    pub new_authority: Signer<'info>,
+}
+
+/// The proposed central authority takes over.
+pub fn handler(ctx: Context<TreasuryAuthorityAccept>) -> Result<()> {
+    let treasury = &mut ctx.accounts.treasury;
+    let previous = treasury.authority;
+    treasury.authority = treasury.pending_authority;
+    treasury.pending_authority = Pubkey::default();
+    treasury.invariant()?;
+    emit_cpi!(TreasuryAuthorityAccepted {
+        previous,
+        authority: treasury.authority
+    });
+    Ok(())
+}

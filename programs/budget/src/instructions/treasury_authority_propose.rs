@@ -1,0 +1,29 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_TREASURY;
+use crate::errors::BudgetError;
+use crate::events::TreasuryAuthorityProposed;
+use crate::state::Treasury;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct TreasuryAuthorityPropose<'info> {
+    /// The treasury.
+    #[account(mut, seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    pub treasury: Account<'info, Treasury>,
+    /// The current central authority.
+    pub authority: Signer<'info>,
+}
+
+/// Propose `proposed` as the next central authority; it takes over when it accepts.
+pub fn handler(ctx: Context<TreasuryAuthorityPropose>, proposed: Pubkey) -> Result<()> {
+    require_keys_neq!(proposed, Pubkey::default(), BudgetError::InvalidAddress);
+    let treasury = &mut ctx.accounts.treasury;
+    treasury.pending_authority = proposed;
+    treasury.invariant()?;
+    emit_cpi!(TreasuryAuthorityProposed {
+        authority: treasury.authority,
+        proposed
+    });
+    Ok(())
+}

@@ -1,0 +1,28 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::SEED_TREASURY;
+use crate::errors::BudgetError;
+use crate::events::TreasuryPauseChanged;
+use crate::state::Treasury;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct TreasuryPauseSet<'info> {
+    /// The treasury.
+    #[account(mut, seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    pub treasury: Account<'info, Treasury>,
+    /// The central authority.
+    pub authority: Signer<'info>,
+}
+
+/// Stop (`paused = true`) or resume every outlay.
+pub fn handler(ctx: Context<TreasuryPauseSet>, paused: bool) -> Result<()> {
+    let treasury = &mut ctx.accounts.treasury;
+    treasury.paused = paused;
+    treasury.invariant()?;
+    emit_cpi!(TreasuryPauseChanged {
+        authority: treasury.authority,
+        paused
+    });
+    Ok(())
+}
