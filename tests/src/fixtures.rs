@@ -317,6 +317,21 @@ impl World {
     }
 }
 
+impl Clone for World {
+    fn clone(&self) -> Self {
+        Self {
+            h: self.h.clone(),
+            central: self.central.insecure_clone(),
+            disbursement: self.disbursement.insecure_clone(),
+            admin: self.admin.insecure_clone(),
+            officer: self.officer.insecure_clone(),
+            agency: self.agency,
+            account: self.account,
+            central_tokens: self.central_tokens,
+        }
+    }
+}
+
 impl Default for World {
     fn default() -> Self {
         Self::new()

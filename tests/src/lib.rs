@@ -14,4 +14,4 @@ pub mod svm;
 pub mod token;
 
 pub use keys::{address, keypair, padded};
-pub use svm::{assert_error, error_code, Harness, Sent};
+pub use svm::{assert_error, error_code, substituted, unsigned, Harness, Sent};

@@ -125,6 +125,17 @@ pub struct Harness {
     pub upgrade_authority: Keypair,
 }
 
+impl Clone for Harness {
+    /// A copy of the whole SVM state: cheaper than loading the programs again.
+    fn clone(&self) -> Self {
+        Self {
+            svm: self.svm.clone(),
+            payer: self.payer.insecure_clone(),
+            upgrade_authority: self.upgrade_authority.insecure_clone(),
+        }
+    }
+}
+
 impl Default for Harness {
     fn default() -> Self {
         Self::new()
@@ -263,4 +274,26 @@ pub fn programdata_address(program: &Pubkey) -> Pubkey {
         &solana_sdk_ids::bpf_loader_upgradeable::ID,
     )
     .0
+}
+
+/// `ix` with `key` no longer marked as a signer: the "missing signature" attack.
+pub fn unsigned(mut ix: Instruction, key: &Pubkey) -> Instruction {
+    let mut found = false;
+    for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == *key) {
+        meta.is_signer = false;
+        found = true;
+    }
+    assert!(found, "{key} is not an account of the instruction");
+    ix
+}
+
+/// `ix` with every use of account `from` replaced by `to`: the "substituted account" attack.
+pub fn substituted(mut ix: Instruction, from: &Pubkey, to: &Pubkey) -> Instruction {
+    let mut found = false;
+    for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == *from) {
+        meta.pubkey = *to;
+        found = true;
+    }
+    assert!(found, "{from} is not an account of the instruction");
+    ix
 }

@@ -7,7 +7,7 @@ use budget::events::TreasuryInitialized;
 use budget::state::Treasury;
 use fisc_tests::fixtures::{init_treasury, treasury_init_args, treasury_init_ix};
 use fisc_tests::svm::programdata_address;
-use fisc_tests::{assert_error, Harness};
+use fisc_tests::{assert_error, substituted, unsigned, Harness};
 use solana_signer::Signer;
 
 #[test]
@@ -67,11 +67,7 @@ fn rejects_a_second_init() {
 fn rejects_a_missing_upgrade_authority_signature() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.pubkey();
-    let mut ix = treasury_init_ix(&h, ua, treasury_init_args());
-    ix.accounts
-        .iter_mut()
-        .filter(|m| m.pubkey == ua)
-        .for_each(|m| m.is_signer = false);
+    let ix = unsigned(treasury_init_ix(&h, ua, treasury_init_args()), &ua);
     assert_error(h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
     assert!(h.data(&budget::pda::treasury()).is_none());
 }
@@ -89,13 +85,13 @@ fn rejects_anyone_but_the_upgrade_authority() {
 fn rejects_another_programs_program_data() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.insecure_clone();
-    let mut ix = treasury_init_ix(&h, ua.pubkey(), treasury_init_args());
     let ours = programdata_address(&budget::ID);
     let theirs = programdata_address(&titles::ID);
-    ix.accounts
-        .iter_mut()
-        .filter(|m| m.pubkey == ours)
-        .for_each(|m| m.pubkey = theirs);
+    let ix = substituted(
+        treasury_init_ix(&h, ua.pubkey(), treasury_init_args()),
+        &ours,
+        &theirs,
+    );
     assert_error(h.send(&[ix], &[&ua]), ErrorCode::ConstraintRaw);
 }
 

@@ -6,7 +6,7 @@ use disbursement::errors::DisbursementError;
 use disbursement::events::ConfigInitialized;
 use disbursement::state::Config;
 use fisc_tests::fixtures::config_init_ix;
-use fisc_tests::{address, assert_error, Harness};
+use fisc_tests::{address, assert_error, unsigned, Harness};
 use solana_signer::Signer;
 
 #[test]
@@ -56,11 +56,7 @@ fn rejects_a_second_init() {
 fn rejects_a_missing_signature_and_strangers() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.pubkey();
-    let mut ix = config_init_ix(&h, ua, address("admin"));
-    ix.accounts
-        .iter_mut()
-        .filter(|m| m.pubkey == ua)
-        .for_each(|m| m.is_signer = false);
+    let ix = unsigned(config_init_ix(&h, ua, address("admin")), &ua);
     assert_error(h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
 
     let intruder = h.signer("intruder");

@@ -5,7 +5,7 @@ use anchor_lang::prelude::Pubkey;
 use fisc_tests::fixtures::{
     init_treasury, registry_init_args, registry_init_ix, CENTRAL_AUTHORITY,
 };
-use fisc_tests::{assert_error, padded, Harness};
+use fisc_tests::{assert_error, padded, substituted, unsigned, Harness};
 use solana_signer::Signer;
 use titles::errors::TitlesError;
 use titles::events::RegistryInitialized;
@@ -71,11 +71,10 @@ fn only_the_central_authority_opens_registries() {
     assert_error(h.send(&[ix], &[&intruder]), ErrorCode::ConstraintHasOne);
 
     let central = h.signer(CENTRAL_AUTHORITY);
-    let mut ix = registry_init_ix(&h, central.pubkey(), registry_init_args());
-    ix.accounts
-        .iter_mut()
-        .filter(|m| m.pubkey == central.pubkey())
-        .for_each(|m| m.is_signer = false);
+    let ix = unsigned(
+        registry_init_ix(&h, central.pubkey(), registry_init_args()),
+        &central.pubkey(),
+    );
     assert_error(h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
     assert!(h
         .data(&titles::pda::registry(&registry_init_args().jurisdiction))
@@ -91,12 +90,12 @@ fn rejects_a_treasury_that_is_not_the_budget_programs() {
     let real = h.svm.get_account(&budget::pda::treasury()).unwrap();
     let fake = fisc_tests::address("fake-treasury");
     h.svm.set_account(fake, real).unwrap();
-    let mut ix = registry_init_ix(&h, central.pubkey(), registry_init_args());
     let treasury = budget::pda::treasury();
-    ix.accounts
-        .iter_mut()
-        .filter(|m| m.pubkey == treasury)
-        .for_each(|m| m.pubkey = fake);
+    let ix = substituted(
+        registry_init_ix(&h, central.pubkey(), registry_init_args()),
+        &treasury,
+        &fake,
+    );
     assert_error(h.send(&[ix], &[&central]), ErrorCode::ConstraintSeeds);
 }
 

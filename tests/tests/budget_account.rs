@@ -1,0 +1,559 @@
+//! Budget accounts: open with a vault, fund, supplement and rescind, and the appropriation lifecycle
+//! (open, expired, cancelled; cancellation sweep and close).
+
+use anchor_lang::error::ErrorCode;
+use anchor_lang::{AccountSerialize, Space};
+use budget::errors::BudgetError;
+use budget::events::{
+    BudgetAccountAuthorityChanged, BudgetAccountCancelled, BudgetAccountClosed,
+    BudgetAccountFunded, BudgetAccountOpened,
+};
+use budget::state::{BudgetAccount, Role};
+use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
+use fisc_tests::fixtures::{World, AUTHORIZED, FUNDED, MARCH_2026, YEAR};
+use fisc_tests::token::{SPL_TOKEN, TOKEN_2022};
+use fisc_tests::{assert_error, padded, substituted, unsigned};
+use solana_instruction_error::InstructionError;
+use solana_signer::Signer;
+use solana_transaction_error::TransactionError;
+
+fn second_account(w: &World, tas: &str) -> BudgetAccountRef {
+    BudgetAccountRef {
+        tas: padded(tas),
+        ..w.account
+    }
+}
+
+#[test]
+fn opens_an_account_with_its_vault() {
+    for token_program in [SPL_TOKEN, TOKEN_2022] {
+        let w = World::with_token_program(&token_program);
+        let a = w.budget_account();
+        assert_eq!(
+            (a.agency, a.mint, a.first_fiscal_year, a.last_fiscal_year),
+            (w.agency, w.account.mint, 2026, 2027)
+        );
+        assert_eq!(
+            (a.authorized, a.obligated, a.disbursed, a.funded),
+            (AUTHORIZED, 0, 0, FUNDED)
+        );
+        assert_eq!(a.cancellation_years, 5);
+        // The vault belongs to the budget account PDA and holds what was funded.
+        let vault = w.h.svm.get_account(&w.account.vault()).unwrap();
+        assert_eq!(vault.owner, token_program);
+        assert_eq!(w.vault_balance(), FUNDED);
+        w.assert_books_balance();
+    }
+}
+
+#[test]
+fn open_emits_its_event_and_creates_two_accounts() {
+    let mut w = World::new();
+    let officer = w.officer.insecure_clone();
+    let other = second_account(&w, "075-X-0513-000");
+    let sent = w
+        .send(
+            bix::budget_account_open(w.h.payer.pubkey(), officer.pubkey(), &other, 2026, 0, 5),
+            &officer,
+        )
+        .unwrap();
+    let event: BudgetAccountOpened = sent.event(&budget::ID);
+    assert_eq!(
+        (
+            event.budget_account,
+            event.vault,
+            event.last_fiscal_year,
+            event.officer
+        ),
+        (other.address(), other.vault(), 0, officer.pubkey())
+    );
+    let mut sizes: Vec<usize> = sent.created.iter().map(|(_, len)| *len).collect();
+    sizes.sort();
+    assert_eq!(sizes, vec![8 + BudgetAccount::INIT_SPACE, 165]);
+    assert!(
+        8 + BudgetAccount::INIT_SPACE <= 200,
+        "budget account must stay within 200 bytes"
+    );
+}
+
+#[test]
+fn open_attacks() {
+    let mut w = World::new();
+    let payer = w.h.payer.pubkey();
+    let officer = w.officer.insecure_clone();
+    let admin = w.admin.insecure_clone();
+    let other = second_account(&w, "075-2026/2026-0513-000");
+
+    // Missing signature; a member without the budget officer role; a stranger with no membership.
+    let ix = unsigned(
+        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1),
+        &officer.pubkey(),
+    );
+    assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    let clerk = w.h.signer("clerk");
+    w.send(
+        bix::member_roles_set(
+            payer,
+            w.agency,
+            admin.pubkey(),
+            clerk.pubkey(),
+            Role::REQUESTER | Role::APPROVER,
+        ),
+        &admin,
+    )
+    .unwrap();
+    assert_error(
+        w.send(
+            bix::budget_account_open(payer, clerk.pubkey(), &other, 2026, 2026, 1),
+            &clerk,
+        ),
+        BudgetError::MissingRole,
+    );
+    let intruder = w.h.signer("intruder");
+    assert_error(
+        w.send(
+            bix::budget_account_open(payer, intruder.pubkey(), &other, 2026, 2026, 1),
+            &intruder,
+        ),
+        ErrorCode::AccountNotInitialized,
+    );
+    // Another agency's officer membership used for this agency (substituted PDA).
+    let ix = bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1);
+    let ours = budget::pda::member(&w.agency, &officer.pubkey());
+    let ix = substituted(
+        ix,
+        &ours,
+        &budget::pda::member(&budget::pda::agency(&padded("089")), &officer.pubkey()),
+    );
+    assert_error(w.send(ix, &officer), ErrorCode::AccountNotInitialized);
+    // A mint the treasury does not allow; a mint with the wrong token program.
+    let rogue = w.h.create_mint("rogue-mint", &SPL_TOKEN, 6);
+    let rogue_account = BudgetAccountRef {
+        mint: rogue,
+        ..other
+    };
+    assert_error(
+        w.send(
+            bix::budget_account_open(payer, officer.pubkey(), &rogue_account, 2026, 2026, 1),
+            &officer,
+        ),
+        BudgetError::MintNotAllowed,
+    );
+    // (The vault's creation under the wrong program fails first, in the token program itself.)
+    let wrong_program = BudgetAccountRef {
+        token_program: TOKEN_2022,
+        ..other
+    };
+    let err = w
+        .send(
+            bix::budget_account_open(payer, officer.pubkey(), &wrong_program, 2026, 2026, 1),
+            &officer,
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.err,
+        TransactionError::InstructionError(0, InstructionError::IncorrectProgramId)
+    );
+    // A vault at another address than the PDA.
+    let ix = substituted(
+        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1),
+        &other.vault(),
+        &w.account.vault(),
+    );
+    assert_error(w.send(ix, &officer), ErrorCode::ConstraintSeeds);
+    // Reinitialisation of the existing account.
+    let err = w
+        .send(
+            bix::budget_account_open(payer, officer.pubkey(), &w.account, 2026, 2027, 1),
+            &officer,
+        )
+        .unwrap_err();
+    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")));
+    assert_eq!(w.budget_account().authorized, AUTHORIZED);
+    // Malformed TAS and periods.
+    let blank = BudgetAccountRef {
+        tas: [0; 24],
+        ..other
+    };
+    assert_error(
+        w.send(
+            bix::budget_account_open(payer, officer.pubkey(), &blank, 2026, 2026, 1),
+            &officer,
+        ),
+        BudgetError::InvalidTas,
+    );
+    assert_error(
+        w.send(
+            bix::budget_account_open(payer, officer.pubkey(), &other, 2027, 2026, 1),
+            &officer,
+        ),
+        BudgetError::InvalidPeriod,
+    );
+    assert_error(
+        w.send(
+            bix::budget_account_open(payer, officer.pubkey(), &other, 1900, 1901, 1),
+            &officer,
+        ),
+        BudgetError::InvalidPeriod,
+    );
+    assert!(
+        w.h.data(&other.address()).is_none(),
+        "no failed open left an account behind"
+    );
+}
+
+#[test]
+fn funding_moves_tokens_into_the_vault() {
+    let mut w = World::new();
+    let central = w.central.insecure_clone();
+    let sent = w
+        .send(
+            bix::budget_account_fund(&w.account, central.pubkey(), w.central_tokens, 25),
+            &central,
+        )
+        .unwrap();
+    let event: BudgetAccountFunded = sent.event(&budget::ID);
+    assert_eq!(
+        (event.amount, event.funded, event.depositor),
+        (25, FUNDED + 25, central.pubkey())
+    );
+    assert_eq!(w.vault_balance(), FUNDED + 25);
+    w.assert_books_balance();
+}
+
+#[test]
+fn funding_attacks() {
+    let mut w = World::new();
+    let central = w.central.insecure_clone();
+    let src = w.central_tokens;
+    let ix = unsigned(
+        bix::budget_account_fund(&w.account, central.pubkey(), src, 1),
+        &central.pubkey(),
+    );
+    assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    assert_error(
+        w.send(
+            bix::budget_account_fund(&w.account, central.pubkey(), src, 0),
+            &central,
+        ),
+        BudgetError::ZeroAmount,
+    );
+    // Someone else's token account as the source.
+    let thief = w.h.signer("thief");
+    assert_error(
+        w.send(
+            bix::budget_account_fund(&w.account, thief.pubkey(), src, 1),
+            &thief,
+        ),
+        ErrorCode::ConstraintTokenOwner,
+    );
+    // A source in another mint.
+    let other_mint = w.h.create_mint("other-mint", &SPL_TOKEN, 6);
+    let (holder, other_src) = w.h.funded_token_account("holder", &other_mint, 100);
+    assert_error(
+        w.send(
+            bix::budget_account_fund(&w.account, holder.pubkey(), other_src, 1),
+            &holder,
+        ),
+        ErrorCode::ConstraintTokenMint,
+    );
+    // A vault that is not this account's.
+    let (_, elsewhere) = w.h.funded_token_account("elsewhere", &w.account.mint, 0);
+    let ix = substituted(
+        bix::budget_account_fund(&w.account, central.pubkey(), src, 1),
+        &w.account.vault(),
+        &elsewhere,
+    );
+    assert_error(w.send(ix, &central), ErrorCode::ConstraintSeeds);
+    // More than the source holds.
+    let (poor, poor_src) = w.h.funded_token_account("poor", &w.account.mint, 5);
+    let err = w
+        .send(
+            bix::budget_account_fund(&w.account, poor.pubkey(), poor_src, 6),
+            &poor,
+        )
+        .unwrap_err();
+    assert!(
+        err.meta
+            .logs
+            .iter()
+            .any(|l| l.contains("insufficient funds")),
+        "{}",
+        err.meta.pretty_logs()
+    );
+    assert_eq!(w.budget_account().funded, FUNDED);
+    w.assert_books_balance();
+}
+
+#[test]
+fn funding_overflow_is_refused() {
+    let mut w = World::new();
+    let address = w.account.address();
+    let mut account = w.h.svm.get_account(&address).unwrap();
+    let mut state = w.budget_account();
+    state.funded = u64::MAX - 5;
+    let mut data = Vec::new();
+    state.try_serialize(&mut data).unwrap();
+    account.data[..data.len()].copy_from_slice(&data);
+    w.h.svm.set_account(address, account).unwrap();
+    let central = w.central.insecure_clone();
+    assert_error(
+        w.send(
+            bix::budget_account_fund(&w.account, central.pubkey(), w.central_tokens, 10),
+            &central,
+        ),
+        BudgetError::AmountOverflow,
+    );
+}
+
+#[test]
+fn supplements_and_rescissions() {
+    let mut w = World::new();
+    let central = w.central.insecure_clone();
+    w.obligate("AWARD-1", "payee-a", 400);
+    let sent = w
+        .send(
+            bix::budget_account_authorized_set(&w.account, central.pubkey(), AUTHORIZED * 2),
+            &central,
+        )
+        .unwrap();
+    let event: BudgetAccountAuthorityChanged = sent.event(&budget::ID);
+    assert_eq!(
+        (event.previous_authorized, event.authorized),
+        (AUTHORIZED, AUTHORIZED * 2)
+    );
+    w.send(
+        bix::budget_account_authorized_set(&w.account, central.pubkey(), 400),
+        &central,
+    )
+    .unwrap();
+    assert_eq!(w.budget_account().authorized, 400);
+    assert_error(
+        w.send(
+            bix::budget_account_authorized_set(&w.account, central.pubkey(), 399),
+            &central,
+        ),
+        BudgetError::RescissionBelowObligated,
+    );
+    let officer = w.officer.insecure_clone();
+    assert_error(
+        w.send(
+            bix::budget_account_authorized_set(&w.account, officer.pubkey(), u64::MAX),
+            &officer,
+        ),
+        BudgetError::NotCentralAuthority,
+    );
+    let ix = unsigned(
+        bix::budget_account_authorized_set(&w.account, central.pubkey(), 1_000),
+        &central.pubkey(),
+    );
+    assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    // The largest authority is fine, and obligations still cannot overflow it.
+    w.send(
+        bix::budget_account_authorized_set(&w.account, central.pubkey(), u64::MAX),
+        &central,
+    )
+    .unwrap();
+    let officer = w.officer.insecure_clone();
+    let ix = bix::obligation_increase(officer.pubkey(), &w.account, &padded("AWARD-1"), u64::MAX);
+    assert_error(
+        w.send(ix, &officer),
+        BudgetError::ExceedsUnobligatedAuthority,
+    );
+    w.assert_books_balance();
+}
+
+#[test]
+fn the_appropriation_lifecycle() {
+    let mut w = World::new();
+    let payer = w.h.payer.pubkey();
+    let officer = w.officer.insecure_clone();
+    let central = w.central.insecure_clone();
+    w.obligate("AWARD-1", "payee-a", 1_000);
+    w.obligate("AWARD-2", "payee-b", 500);
+    w.pay("AWARD-1", "payee-a", 300);
+
+    // Fiscal year 2028: expired. No new obligations; adjustments and payments continue.
+    w.h.set_time(MARCH_2026 + 2 * YEAR);
+    let args = w.obligation_args("AWARD-3", "payee-c", 10);
+    assert_error(
+        w.send(
+            bix::obligation_create(payer, officer.pubkey(), &w.account, args),
+            &officer,
+        ),
+        BudgetError::AccountNotOpen,
+    );
+    w.send(
+        bix::obligation_increase(officer.pubkey(), &w.account, &padded("AWARD-1"), 100),
+        &officer,
+    )
+    .unwrap();
+    w.pay("AWARD-1", "payee-a", 800);
+    assert_error(
+        w.send(
+            bix::budget_account_cancel(&w.account, central.pubkey(), w.central_tokens),
+            &central,
+        ),
+        BudgetError::AccountNotCancelled,
+    );
+
+    // Fiscal year 2032 is the last of the five expired years; 2033 cancels the account.
+    w.h.set_time(MARCH_2026 + 6 * YEAR);
+    w.pay("AWARD-2", "payee-b", 100);
+    w.h.set_time(MARCH_2026 + 7 * YEAR);
+    let ix = w.outlay_ix("AWARD-2", "payee-b", 100);
+    let disbursement = w.disbursement.insecure_clone();
+    assert_error(w.send(ix, &disbursement), BudgetError::AccountCancelled);
+    assert_error(
+        w.send(
+            bix::obligation_increase(officer.pubkey(), &w.account, &padded("AWARD-2"), 1),
+            &officer,
+        ),
+        BudgetError::AccountCancelled,
+    );
+    assert_error(
+        w.send(
+            bix::budget_account_authorized_set(&w.account, central.pubkey(), AUTHORIZED),
+            &central,
+        ),
+        BudgetError::AccountCancelled,
+    );
+
+    // The remaining balance returns to the treasury.
+    let before = w.h.token_balance(&w.central_tokens);
+    let remaining = w.vault_balance();
+    assert_eq!(remaining, FUNDED - 1_200);
+    let intruder = w.h.signer("intruder");
+    let (_, intruder_tokens) =
+        w.h.funded_token_account("intruder-wallet", &w.account.mint, 0);
+    assert_error(
+        w.send(
+            bix::budget_account_cancel(&w.account, intruder.pubkey(), intruder_tokens),
+            &intruder,
+        ),
+        BudgetError::NotCentralAuthority,
+    );
+    assert_error(
+        w.send(
+            bix::budget_account_cancel(&w.account, central.pubkey(), intruder_tokens),
+            &central,
+        ),
+        ErrorCode::ConstraintTokenOwner,
+    );
+    let sent = w
+        .send(
+            bix::budget_account_cancel(&w.account, central.pubkey(), w.central_tokens),
+            &central,
+        )
+        .unwrap();
+    assert_eq!(
+        sent.event::<BudgetAccountCancelled>(&budget::ID).amount,
+        remaining
+    );
+    assert_eq!(w.h.token_balance(&w.central_tokens), before + remaining);
+    assert_eq!(w.vault_balance(), 0);
+    w.assert_books_balance();
+    assert_error(
+        w.send(
+            bix::budget_account_cancel(&w.account, central.pubkey(), w.central_tokens),
+            &central,
+        ),
+        BudgetError::ZeroAmount,
+    );
+
+    // Close: only once every obligation is closed.
+    assert_error(
+        w.send(
+            bix::budget_account_close(&w.account, central.pubkey()),
+            &central,
+        ),
+        BudgetError::ObligationsOutstanding,
+    );
+    for award in ["AWARD-1", "AWARD-2"] {
+        w.send(
+            bix::obligation_close(officer.pubkey(), &w.account, &padded(award)),
+            &officer,
+        )
+        .unwrap();
+    }
+    let lamports_before = w.h.svm.get_balance(&central.pubkey()).unwrap();
+    let sent = w
+        .send(
+            bix::budget_account_close(&w.account, central.pubkey()),
+            &central,
+        )
+        .unwrap();
+    let event: BudgetAccountClosed = sent.event(&budget::ID);
+    assert_eq!(
+        (
+            event.obligated,
+            event.disbursed,
+            event.funded,
+            event.returned
+        ),
+        (1_600, 1_200, FUNDED, FUNDED - 1_200)
+    );
+    assert!(w.h.data(&w.account.address()).is_none() && w.h.data(&w.account.vault()).is_none());
+    assert!(
+        w.h.svm.get_balance(&central.pubkey()).unwrap() > lamports_before,
+        "rent returned"
+    );
+}
+
+#[test]
+fn not_yet_available_and_no_year_accounts() {
+    let mut w = World::new();
+    let payer = w.h.payer.pubkey();
+    let officer = w.officer.insecure_clone();
+    let future = second_account(&w, "075-2028/2029-0512-000");
+    w.send(
+        bix::budget_account_open(payer, officer.pubkey(), &future, 2028, 2029, 1_000),
+        &officer,
+    )
+    .unwrap();
+    let args = w.obligation_args("AWARD-F", "payee-a", 10);
+    assert_error(
+        w.send(
+            bix::obligation_create(payer, officer.pubkey(), &future, args.clone()),
+            &officer,
+        ),
+        BudgetError::AccountNotOpen,
+    );
+    w.h.set_time(MARCH_2026 + 2 * YEAR);
+    w.send(
+        bix::obligation_create(payer, officer.pubkey(), &future, args),
+        &officer,
+    )
+    .unwrap();
+
+    let no_year = second_account(&w, "075-X-0512-000");
+    w.send(
+        bix::budget_account_open(payer, officer.pubkey(), &no_year, 2026, 0, 1_000),
+        &officer,
+    )
+    .unwrap();
+    w.h.set_time(MARCH_2026 + 40 * YEAR);
+    let args = w.obligation_args("AWARD-N", "payee-a", 10);
+    w.send(
+        bix::obligation_create(payer, officer.pubkey(), &no_year, args),
+        &officer,
+    )
+    .unwrap();
+}
+
+#[test]
+fn tokens_sent_around_the_program_are_swept_and_counted() {
+    let mut w = World::new();
+    let central = w.central.insecure_clone();
+    // A direct transfer to the vault, outside budget_account_fund.
+    w.h.mint_to(&w.account.mint, &w.account.vault(), 7);
+    w.h.set_time(MARCH_2026 + 7 * YEAR);
+    w.send(
+        bix::budget_account_cancel(&w.account, central.pubkey(), w.central_tokens),
+        &central,
+    )
+    .unwrap();
+    let a = w.budget_account();
+    assert_eq!((a.funded, a.returned), (FUNDED + 7, FUNDED + 7));
+    w.assert_books_balance();
+}
