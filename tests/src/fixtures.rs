@@ -97,6 +97,11 @@ pub fn uei(text: &str) -> [u8; PAYEE_ID_LEN] {
     padded(text)
 }
 
+/// The keypair whose address becomes the vault of the budget account under `tas`.
+pub fn vault_keypair(tas: &str) -> Keypair {
+    keypair(&format!("vault-{tas}"))
+}
+
 /// A treasury, one agency (`075`) with an admin and a budget officer, and one budget account
 /// (`075-2026/2027-0512-000`, fiscal years 2026-2027, 1,000,000.000000 authorized, 600,000.000000
 /// funded) in an allowed mint, at March 2026. Outlays are requested by a stand-in key.
@@ -172,23 +177,24 @@ impl World {
         );
         h.send_ok(&[grant], &[&admin]);
 
+        let tas = "075-2026/2027-0512-000";
+        let vault = vault_keypair(tas);
         let account = BudgetAccountRef {
             agency,
-            tas: padded("075-2026/2027-0512-000"),
+            tas: padded(tas),
             mint,
             token_program: *token_program,
+            vault: vault.pubkey(),
         };
-        h.send_ok(
-            &[bix::budget_account_open(
-                h.payer.pubkey(),
-                officer.pubkey(),
-                &account,
-                2026,
-                2027,
-                AUTHORIZED,
-            )],
-            &[&officer],
+        let open = bix::budget_account_open(
+            h.payer.pubkey(),
+            officer.pubkey(),
+            &account,
+            2026,
+            2027,
+            AUTHORIZED,
         );
+        h.send_ok(&[open], &[&officer, &vault]);
 
         let central_tokens = h.create_token_account("central-tokens", &mint, &central.pubkey());
         h.mint_to(&mint, &central_tokens, 10 * FUNDED);
@@ -212,6 +218,40 @@ impl World {
             account,
             central_tokens,
         }
+    }
+
+    /// Another budget account of the same agency and mint, under `tas`.
+    pub fn account_ref(&self, tas: &str) -> BudgetAccountRef {
+        BudgetAccountRef {
+            tas: padded(tas),
+            vault: vault_keypair(tas).pubkey(),
+            ..self.account
+        }
+    }
+
+    /// Open `account` (from [`World::account_ref`]) for the fiscal years given, signed by `officer`
+    /// and the vault's keypair.
+    pub fn open(
+        &mut self,
+        officer: &Keypair,
+        account: &BudgetAccountRef,
+        first_fiscal_year: u16,
+        last_fiscal_year: u16,
+        authorized: u64,
+    ) -> Result<Sent, litesvm::types::FailedTransactionMetadata> {
+        let payer = self.h.payer.pubkey();
+        let ix = bix::budget_account_open(
+            payer,
+            officer.pubkey(),
+            account,
+            first_fiscal_year,
+            last_fiscal_year,
+            authorized,
+        );
+        let tas = String::from_utf8_lossy(&account.tas)
+            .trim_end_matches('\0')
+            .to_string();
+        self.h.send(&[ix], &[officer, &vault_keypair(&tas)])
     }
 
     /// Arguments of an obligation to the payee named `payee` under `award_id`.
@@ -296,7 +336,7 @@ impl World {
 
     /// Tokens in the vault.
     pub fn vault_balance(&self) -> u64 {
-        self.h.token_balance(&self.account.vault())
+        self.h.token_balance(&self.account.vault)
     }
 
     /// Assert the ledger's properties: `disbursed <= obligated <= authorized`, and the vault holds

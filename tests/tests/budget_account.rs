@@ -10,18 +10,43 @@ use budget::events::{
 };
 use budget::state::{BudgetAccount, Role};
 use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
-use fisc_tests::fixtures::{World, AUTHORIZED, FUNDED, MARCH_2026, YEAR};
+use fisc_tests::fixtures::{vault_keypair, World, AUTHORIZED, FUNDED, MARCH_2026, YEAR};
 use fisc_tests::token::{SPL_TOKEN, TOKEN_2022};
 use fisc_tests::{assert_error, padded, substituted, unsigned};
 use solana_instruction_error::InstructionError;
 use solana_signer::Signer;
 use solana_transaction_error::TransactionError;
 
-fn second_account(w: &World, tas: &str) -> BudgetAccountRef {
-    BudgetAccountRef {
-        tas: padded(tas),
-        ..w.account
-    }
+/// Agency `089` with a budget officer of its own.
+fn second_agency(w: &mut World) -> (anchor_lang::prelude::Pubkey, solana_keypair::Keypair) {
+    let central = w.central.insecure_clone();
+    let payer = w.h.payer.pubkey();
+    let admin = w.h.signer("agency-089-admin");
+    let code = padded("089");
+    let args = budget::AgencyRegisterArgs {
+        code,
+        name: padded("Department of Energy"),
+        admin: admin.pubkey(),
+    };
+    w.send(
+        bix::agency_register(payer, central.pubkey(), args),
+        &central,
+    )
+    .unwrap();
+    let agency = budget::pda::agency(&code);
+    let officer = w.h.signer("agency-089-officer");
+    w.send(
+        bix::member_roles_set(
+            payer,
+            agency,
+            admin.pubkey(),
+            officer.pubkey(),
+            Role::BUDGET_OFFICER,
+        ),
+        &admin,
+    )
+    .unwrap();
+    (agency, officer)
 }
 
 #[test]
@@ -39,7 +64,7 @@ fn opens_an_account_with_its_vault() {
         );
         assert_eq!(a.cancellation_years, 5);
         // The vault belongs to the budget account PDA and holds what was funded.
-        let vault = w.h.svm.get_account(&w.account.vault()).unwrap();
+        let vault = w.h.svm.get_account(&w.account.vault).unwrap();
         assert_eq!(vault.owner, token_program);
         assert_eq!(w.vault_balance(), FUNDED);
         w.assert_books_balance();
@@ -50,13 +75,8 @@ fn opens_an_account_with_its_vault() {
 fn open_emits_its_event_and_creates_two_accounts() {
     let mut w = World::new();
     let officer = w.officer.insecure_clone();
-    let other = second_account(&w, "075-X-0513-000");
-    let sent = w
-        .send(
-            bix::budget_account_open(w.h.payer.pubkey(), officer.pubkey(), &other, 2026, 0, 5),
-            &officer,
-        )
-        .unwrap();
+    let other = w.account_ref("075-X-0513-000");
+    let sent = w.open(&officer, &other, 2026, 0, 5).unwrap();
     let event: BudgetAccountOpened = sent.event(&budget::ID);
     assert_eq!(
         (
@@ -65,11 +85,11 @@ fn open_emits_its_event_and_creates_two_accounts() {
             event.last_fiscal_year,
             event.officer
         ),
-        (other.address(), other.vault(), 0, officer.pubkey())
+        (other.address(), other.vault, 0, officer.pubkey())
     );
     let mut sizes: Vec<usize> = sent.created.iter().map(|(_, len)| *len).collect();
     sizes.sort();
-    assert_eq!(sizes, vec![8 + BudgetAccount::INIT_SPACE, 165]);
+    assert_eq!(sizes, vec![165, 8 + BudgetAccount::INIT_SPACE]);
     assert!(
         8 + BudgetAccount::INIT_SPACE <= 200,
         "budget account must stay within 200 bytes"
@@ -82,14 +102,17 @@ fn open_attacks() {
     let payer = w.h.payer.pubkey();
     let officer = w.officer.insecure_clone();
     let admin = w.admin.insecure_clone();
-    let other = second_account(&w, "075-2026/2026-0513-000");
+    let other = w.account_ref("075-2026/2026-0513-000");
 
     // Missing signature; a member without the budget officer role; a stranger with no membership.
     let ix = unsigned(
         bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1),
         &officer.pubkey(),
     );
-    assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    assert_error(
+        w.h.send(&[ix], &[&vault_keypair("075-2026/2026-0513-000")]),
+        ErrorCode::AccountNotSigner,
+    );
     let clerk = w.h.signer("clerk");
     w.send(
         bix::member_roles_set(
@@ -103,29 +126,29 @@ fn open_attacks() {
     )
     .unwrap();
     assert_error(
-        w.send(
-            bix::budget_account_open(payer, clerk.pubkey(), &other, 2026, 2026, 1),
-            &clerk,
-        ),
+        w.open(&clerk, &other, 2026, 2026, 1),
         BudgetError::MissingRole,
     );
     let intruder = w.h.signer("intruder");
     assert_error(
-        w.send(
-            bix::budget_account_open(payer, intruder.pubkey(), &other, 2026, 2026, 1),
-            &intruder,
-        ),
+        w.open(&intruder, &other, 2026, 2026, 1),
         ErrorCode::AccountNotInitialized,
     );
-    // Another agency's officer membership used for this agency (substituted PDA).
-    let ix = bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1);
-    let ours = budget::pda::member(&w.agency, &officer.pubkey());
+    // The budget officer of another agency, with that agency's membership, for this agency.
+    let (other_agency, other_officer) = second_agency(&mut w);
+    let ix = bix::budget_account_open(payer, other_officer.pubkey(), &other, 2026, 2026, 1);
     let ix = substituted(
         ix,
-        &ours,
-        &budget::pda::member(&budget::pda::agency(&padded("089")), &officer.pubkey()),
+        &budget::pda::member(&w.agency, &other_officer.pubkey()),
+        &budget::pda::member(&other_agency, &other_officer.pubkey()),
     );
-    assert_error(w.send(ix, &officer), ErrorCode::AccountNotInitialized);
+    assert_error(
+        w.h.send(
+            &[ix],
+            &[&other_officer, &vault_keypair("075-2026/2026-0513-000")],
+        ),
+        BudgetError::NotAMember,
+    );
     // A mint the treasury does not allow; a mint with the wrong token program.
     let rogue = w.h.create_mint("rogue-mint", &SPL_TOKEN, 6);
     let rogue_account = BudgetAccountRef {
@@ -133,10 +156,7 @@ fn open_attacks() {
         ..other
     };
     assert_error(
-        w.send(
-            bix::budget_account_open(payer, officer.pubkey(), &rogue_account, 2026, 2026, 1),
-            &officer,
-        ),
+        w.open(&officer, &rogue_account, 2026, 2026, 1),
         BudgetError::MintNotAllowed,
     );
     // (The vault's creation under the wrong program fails first, in the token program itself.)
@@ -144,30 +164,24 @@ fn open_attacks() {
         token_program: TOKEN_2022,
         ..other
     };
-    let err = w
-        .send(
-            bix::budget_account_open(payer, officer.pubkey(), &wrong_program, 2026, 2026, 1),
-            &officer,
-        )
-        .unwrap_err();
+    let err = w.open(&officer, &wrong_program, 2026, 2026, 1).unwrap_err();
     assert_eq!(
         err.err,
         TransactionError::InstructionError(0, InstructionError::IncorrectProgramId)
     );
-    // A vault at another address than the PDA.
-    let ix = substituted(
-        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1),
-        &other.vault(),
-        &w.account.vault(),
-    );
-    assert_error(w.send(ix, &officer), ErrorCode::ConstraintSeeds);
+    // Another account's vault as this one's: it exists already.
+    let taken = BudgetAccountRef {
+        vault: w.account.vault,
+        ..other
+    };
+    let ix = bix::budget_account_open(payer, officer.pubkey(), &taken, 2026, 2026, 1);
+    let err =
+        w.h.send(&[ix], &[&officer, &vault_keypair("075-2026/2027-0512-000")])
+            .unwrap_err();
+    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")));
     // Reinitialisation of the existing account.
-    let err = w
-        .send(
-            bix::budget_account_open(payer, officer.pubkey(), &w.account, 2026, 2027, 1),
-            &officer,
-        )
-        .unwrap_err();
+    let existing = w.account;
+    let err = w.open(&officer, &existing, 2026, 2027, 1).unwrap_err();
     assert!(err.meta.logs.iter().any(|l| l.contains("already in use")));
     assert_eq!(w.budget_account().authorized, AUTHORIZED);
     // Malformed TAS and periods.
@@ -175,25 +189,17 @@ fn open_attacks() {
         tas: [0; 24],
         ..other
     };
+    let ix = bix::budget_account_open(payer, officer.pubkey(), &blank, 2026, 2026, 1);
     assert_error(
-        w.send(
-            bix::budget_account_open(payer, officer.pubkey(), &blank, 2026, 2026, 1),
-            &officer,
-        ),
+        w.h.send(&[ix], &[&officer, &vault_keypair("075-2026/2026-0513-000")]),
         BudgetError::InvalidTas,
     );
     assert_error(
-        w.send(
-            bix::budget_account_open(payer, officer.pubkey(), &other, 2027, 2026, 1),
-            &officer,
-        ),
+        w.open(&officer, &other, 2027, 2026, 1),
         BudgetError::InvalidPeriod,
     );
     assert_error(
-        w.send(
-            bix::budget_account_open(payer, officer.pubkey(), &other, 1900, 1901, 1),
-            &officer,
-        ),
+        w.open(&officer, &other, 1900, 1901, 1),
         BudgetError::InvalidPeriod,
     );
     assert!(
@@ -261,10 +267,10 @@ fn funding_attacks() {
     let (_, elsewhere) = w.h.funded_token_account("elsewhere", &w.account.mint, 0);
     let ix = substituted(
         bix::budget_account_fund(&w.account, central.pubkey(), src, 1),
-        &w.account.vault(),
+        &w.account.vault,
         &elsewhere,
     );
-    assert_error(w.send(ix, &central), ErrorCode::ConstraintSeeds);
+    assert_error(w.send(ix, &central), BudgetError::VaultMismatch);
     // More than the source holds.
     let (poor, poor_src) = w.h.funded_token_account("poor", &w.account.mint, 5);
     let err = w
@@ -493,7 +499,7 @@ fn the_appropriation_lifecycle() {
         ),
         (1_600, 1_200, FUNDED, FUNDED - 1_200)
     );
-    assert!(w.h.data(&w.account.address()).is_none() && w.h.data(&w.account.vault()).is_none());
+    assert!(w.h.data(&w.account.address()).is_none() && w.h.data(&w.account.vault).is_none());
     assert!(
         w.h.svm.get_balance(&central.pubkey()).unwrap() > lamports_before,
         "rent returned"
@@ -505,12 +511,8 @@ fn not_yet_available_and_no_year_accounts() {
     let mut w = World::new();
     let payer = w.h.payer.pubkey();
     let officer = w.officer.insecure_clone();
-    let future = second_account(&w, "075-2028/2029-0512-000");
-    w.send(
-        bix::budget_account_open(payer, officer.pubkey(), &future, 2028, 2029, 1_000),
-        &officer,
-    )
-    .unwrap();
+    let future = w.account_ref("075-2028/2029-0512-000");
+    w.open(&officer, &future, 2028, 2029, 1_000).unwrap();
     let args = w.obligation_args("AWARD-F", "payee-a", 10);
     assert_error(
         w.send(
@@ -526,12 +528,8 @@ fn not_yet_available_and_no_year_accounts() {
     )
     .unwrap();
 
-    let no_year = second_account(&w, "075-X-0512-000");
-    w.send(
-        bix::budget_account_open(payer, officer.pubkey(), &no_year, 2026, 0, 1_000),
-        &officer,
-    )
-    .unwrap();
+    let no_year = w.account_ref("075-X-0512-000");
+    w.open(&officer, &no_year, 2026, 0, 1_000).unwrap();
     w.h.set_time(MARCH_2026 + 40 * YEAR);
     let args = w.obligation_args("AWARD-N", "payee-a", 10);
     w.send(
@@ -546,7 +544,7 @@ fn tokens_sent_around_the_program_are_swept_and_counted() {
     let mut w = World::new();
     let central = w.central.insecure_clone();
     // A direct transfer to the vault, outside budget_account_fund.
-    w.h.mint_to(&w.account.mint, &w.account.vault(), 7);
+    w.h.mint_to(&w.account.mint, &w.account.vault, 7);
     w.h.set_time(MARCH_2026 + 7 * YEAR);
     w.send(
         bix::budget_account_cancel(&w.account, central.pubkey(), w.central_tokens),

@@ -329,13 +329,9 @@ fn a_deactivated_agency_takes_no_new_members_accounts_or_obligations() {
         BudgetError::AgencyInactive,
     );
     let officer = w.officer.insecure_clone();
-    let mut other = w.account;
-    other.tas = padded("075-2026/2026-0513-000");
+    let other = w.account_ref("075-2026/2026-0513-000");
     assert_error(
-        w.send(
-            bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, AUTHORIZED),
-            &officer,
-        ),
+        w.open(&officer, &other, 2026, 2026, AUTHORIZED),
         BudgetError::AgencyInactive,
     );
     let args = w.obligation_args("AWARD-1", "payee-a", 10);

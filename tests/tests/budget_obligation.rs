@@ -146,7 +146,10 @@ fn create_attacks() {
         &foreign.obligation(&args.award_id),
         &w.account.obligation(&args.award_id),
     );
-    assert_error(w.send(ix, &other_officer), ErrorCode::ConstraintSeeds);
+    assert_error(
+        w.send(ix, &other_officer),
+        BudgetError::AccountOfAnotherAgency,
+    );
 
     // Over the unobligated authority, at u64::MAX, zero.
     let mut big = args.clone();
@@ -302,15 +305,8 @@ fn adjust_attacks() {
     );
 
     // An obligation of another budget account passed with this one.
-    let other = BudgetAccountRef {
-        tas: padded("075-2026/2026-0999-000"),
-        ..w.account
-    };
-    w.send(
-        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1_000),
-        &officer,
-    )
-    .unwrap();
+    let other = w.account_ref("075-2026/2026-0999-000");
+    w.open(&officer, &other, 2026, 2026, 1_000).unwrap();
     let args = w.obligation_args("AWARD-9", "payee-a", 10);
     w.send(
         bix::obligation_create(payer, officer.pubkey(), &other, args),
@@ -322,7 +318,10 @@ fn adjust_attacks() {
         &w.account.obligation(&id),
         &other.obligation(&award("AWARD-9")),
     );
-    assert_error(w.send(ix, &officer), ErrorCode::ConstraintSeeds);
+    assert_error(
+        w.send(ix, &officer),
+        BudgetError::ObligationOfAnotherAccount,
+    );
     assert_eq!(
         w.h.account::<Obligation>(&other.obligation(&award("AWARD-9")))
             .obligated,

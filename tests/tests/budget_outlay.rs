@@ -3,10 +3,10 @@
 use anchor_lang::error::ErrorCode;
 use budget::errors::BudgetError;
 use budget::events::{OutlayMade, RecoveryRecorded};
-use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
+use fisc_client::ix::budget as bix;
 use fisc_tests::fixtures::{award, World, FUNDED};
 use fisc_tests::token::{SPL_TOKEN, TOKEN_2022};
-use fisc_tests::{address, assert_error, keypair, padded, substituted, unsigned};
+use fisc_tests::{address, assert_error, keypair, substituted, unsigned};
 use solana_signer::Signer;
 
 #[test]
@@ -106,21 +106,14 @@ fn outlay_attacks() {
     // Another budget account's vault.
     let payer = w.h.payer.pubkey();
     let officer = w.officer.insecure_clone();
-    let other = BudgetAccountRef {
-        tas: padded("075-2026/2026-0999-000"),
-        ..w.account
-    };
-    w.send(
-        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1_000),
-        &officer,
-    )
-    .unwrap();
+    let other = w.account_ref("075-2026/2026-0999-000");
+    w.open(&officer, &other, 2026, 2026, 1_000).unwrap();
     let ix = substituted(
         w.outlay_ix("AWARD-1", "payee-a", 10),
-        &w.account.vault(),
-        &other.vault(),
+        &w.account.vault,
+        &other.vault,
     );
-    assert_error(w.send(ix, &disbursement), ErrorCode::ConstraintSeeds);
+    assert_error(w.send(ix, &disbursement), BudgetError::VaultMismatch);
     // An obligation of another budget account.
     let args = w.obligation_args("AWARD-9", "payee-a", 10);
     w.send(
@@ -133,7 +126,10 @@ fn outlay_attacks() {
         &w.account.obligation(&award("AWARD-1")),
         &other.obligation(&award("AWARD-9")),
     );
-    assert_error(w.send(ix, &disbursement), ErrorCode::ConstraintSeeds);
+    assert_error(
+        w.send(ix, &disbursement),
+        BudgetError::ObligationOfAnotherAccount,
+    );
     assert_eq!(w.obligation("AWARD-1").disbursed, 0);
     w.assert_books_balance();
 }

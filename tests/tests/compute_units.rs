@@ -1,18 +1,19 @@
 //! Measures every instruction's representative case and keeps `docs/compute-units.md` current
 //! (`scripts/cu.sh` rewrites it).
 
+use budget::state::Role;
+use fisc_client::ix::budget as bix;
 use fisc_tests::cu::Table;
 use fisc_tests::fixtures::{
-    config_init_ix, init_treasury, registry_init_args, registry_init_ix, CENTRAL_AUTHORITY,
+    award, config_init_ix, init_treasury, registry_init_args, registry_init_ix, World,
+    CENTRAL_AUTHORITY, MARCH_2026, YEAR,
 };
-use fisc_tests::{address, Harness};
+use fisc_tests::token::TOKEN_2022;
+use fisc_tests::{address, padded, Harness};
 use solana_signer::Signer;
 
-#[test]
-fn compute_unit_table() {
-    let mut table = Table::default();
+fn roots(table: &mut Table) {
     let mut h = Harness::new();
-
     let sent = init_treasury(&mut h);
     table.record("budget", "treasury_init", &sent);
 
@@ -33,7 +34,194 @@ fn compute_unit_table() {
         &[&central],
     );
     table.record("titles", "registry_init", &sent);
+}
 
+fn budget(table: &mut Table) {
+    let mut w = World::new();
+    let central = w.central.insecure_clone();
+    let admin = w.admin.insecure_clone();
+    let officer = w.officer.insecure_clone();
+    let payer = w.h.payer.pubkey();
+    let central_tokens = w.central_tokens;
+    let rows = std::cell::RefCell::new(Vec::new());
+    let ok_sent =
+        |name: &str, sent: fisc_tests::Sent| rows.borrow_mut().push((name.to_string(), sent));
+    let ok = |w: &mut World, name: &str, ix, signer: &solana_keypair::Keypair| {
+        let sent = w
+            .send(ix, signer)
+            .unwrap_or_else(|e| panic!("{name}: {:?}\n{}", e.err, e.meta.pretty_logs()));
+        ok_sent(name, sent);
+    };
+
+    let next = w.h.signer("next-central-authority");
+    ok(
+        &mut w,
+        "treasury_authority_propose",
+        bix::treasury_authority_propose(central.pubkey(), next.pubkey()),
+        &central,
+    );
+    ok(
+        &mut w,
+        "treasury_authority_accept",
+        bix::treasury_authority_accept(next.pubkey()),
+        &next,
+    );
+    w.send(
+        bix::treasury_authority_propose(next.pubkey(), central.pubkey()),
+        &next,
+    )
+    .unwrap();
+    w.send(bix::treasury_authority_accept(central.pubkey()), &central)
+        .unwrap();
+    let mint = w.h.create_mint("usd-2022", &TOKEN_2022, 6);
+    ok(
+        &mut w,
+        "treasury_mint_add",
+        bix::treasury_mint_add(central.pubkey(), mint, TOKEN_2022),
+        &central,
+    );
+    ok(
+        &mut w,
+        "treasury_pause_set",
+        bix::treasury_pause_set(central.pubkey(), false),
+        &central,
+    );
+
+    let reg = budget::AgencyRegisterArgs {
+        code: padded("089"),
+        name: padded("Department of Energy"),
+        admin: admin.pubkey(),
+    };
+    ok(
+        &mut w,
+        "agency_register",
+        bix::agency_register(payer, central.pubkey(), reg),
+        &central,
+    );
+    let agency = w.agency;
+    let next_admin = w.h.signer("next-admin");
+    ok(
+        &mut w,
+        "agency_admin_propose",
+        bix::agency_admin_propose(agency, admin.pubkey(), next_admin.pubkey()),
+        &admin,
+    );
+    ok(
+        &mut w,
+        "agency_admin_accept",
+        bix::agency_admin_accept(agency, next_admin.pubkey()),
+        &next_admin,
+    );
+    let clerk = address("clerk");
+    ok(
+        &mut w,
+        "member_roles_set (first grant)",
+        bix::member_roles_set(payer, agency, next_admin.pubkey(), clerk, Role::REQUESTER),
+        &next_admin,
+    );
+    ok(
+        &mut w,
+        "member_roles_set (change)",
+        bix::member_roles_set(payer, agency, next_admin.pubkey(), clerk, 0),
+        &next_admin,
+    );
+
+    let other = w.account_ref("075-2026/2026-0513-000");
+    let sent = w.open(&officer, &other, 2026, 2026, 1_000_000).unwrap();
+    ok_sent("budget_account_open", sent);
+    ok(
+        &mut w,
+        "budget_account_fund",
+        bix::budget_account_fund(&other, central.pubkey(), central_tokens, 1_000_000),
+        &central,
+    );
+    ok(
+        &mut w,
+        "budget_account_authorized_set",
+        bix::budget_account_authorized_set(&other, central.pubkey(), 2_000_000),
+        &central,
+    );
+
+    let args = w.obligation_args("AWARD-1", "payee-a", 1_000);
+    ok(
+        &mut w,
+        "obligation_create",
+        bix::obligation_create(payer, officer.pubkey(), &other, args),
+        &officer,
+    );
+    let id = award("AWARD-1");
+    ok(
+        &mut w,
+        "obligation_increase",
+        bix::obligation_increase(officer.pubkey(), &other, &id, 500),
+        &officer,
+    );
+    ok(
+        &mut w,
+        "obligation_decrease",
+        bix::obligation_decrease(officer.pubkey(), &other, &id, 300),
+        &officer,
+    );
+    let to = w.payee_tokens("payee-a");
+    let disbursement = w.disbursement.insecure_clone();
+    let outlay = budget::OutlayExecuteArgs {
+        amount: 1_200,
+        reference: address("payment-request"),
+    };
+    ok(
+        &mut w,
+        "outlay_execute",
+        bix::outlay_execute(disbursement.pubkey(), &other, &id, to, outlay),
+        &disbursement,
+    );
+    let payee = w.h.signer("payee-a");
+    ok(
+        &mut w,
+        "recovery_record",
+        bix::recovery_record(&other, &id, payee.pubkey(), to, 200),
+        &payee,
+    );
+    w.send(
+        bix::obligation_decrease(officer.pubkey(), &other, &id, 200),
+        &officer,
+    )
+    .unwrap();
+    ok(
+        &mut w,
+        "obligation_close",
+        bix::obligation_close(officer.pubkey(), &other, &id),
+        &officer,
+    );
+
+    w.h.set_time(MARCH_2026 + 7 * YEAR);
+    ok(
+        &mut w,
+        "budget_account_cancel",
+        bix::budget_account_cancel(&other, central.pubkey(), central_tokens),
+        &central,
+    );
+    ok(
+        &mut w,
+        "budget_account_close",
+        bix::budget_account_close(&other, central.pubkey()),
+        &central,
+    );
+    ok(
+        &mut w,
+        "agency_deactivate",
+        bix::agency_deactivate(central.pubkey(), agency),
+        &central,
+    );
+    for (name, sent) in rows.into_inner() {
+        table.record("budget", &name, &sent);
+    }
+}
+
+#[test]
+fn compute_unit_table() {
+    let mut table = Table::default();
+    roots(&mut table);
+    budget(&mut table);
     table.assert_covers_idl();
     table.write_or_check();
 }

@@ -96,7 +96,7 @@ fn rejects_a_treasury_that_is_not_the_budget_programs() {
         &treasury,
         &fake,
     );
-    assert_error(h.send(&[ix], &[&central]), ErrorCode::ConstraintSeeds);
+    assert_error(h.send(&[ix], &[&central]), ErrorCode::ConstraintAddress);
 }
 
 #[test]

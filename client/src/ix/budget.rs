@@ -21,17 +21,14 @@ pub struct BudgetAccountRef {
     pub mint: Pubkey,
     /// SPL Token or Token-2022 (the mint's owner).
     pub token_program: Pubkey,
+    /// Its vault (a token account created with the budget account, at a keypair's address).
+    pub vault: Pubkey,
 }
 
 impl BudgetAccountRef {
     /// The budget account's address.
     pub fn address(&self) -> Pubkey {
         pda::budget_account(&self.agency, &self.tas)
-    }
-
-    /// Its vault's address.
-    pub fn vault(&self) -> Pubkey {
-        pda::vault(&self.address())
     }
 
     /// The obligation under `award_id`.
@@ -204,7 +201,8 @@ pub fn member_roles_set(
     )
 }
 
-/// `budget_account_open`, by a budget officer of `account.agency`.
+/// `budget_account_open`, by a budget officer of `account.agency`; `account.vault` is a fresh keypair's
+/// address, and that keypair signs too.
 pub fn budget_account_open(
     payer: Pubkey,
     officer: Pubkey,
@@ -227,7 +225,7 @@ pub fn budget_account_open(
             officer,
             budget_account: account.address(),
             mint: account.mint,
-            vault: account.vault(),
+            vault: account.vault,
             payer,
             token_program: account.token_program,
             system_program: system_program::ID,
@@ -248,7 +246,7 @@ pub fn budget_account_fund(
     ix(
         acc::BudgetAccountFund {
             budget_account: account.address(),
-            vault: account.vault(),
+            vault: account.vault,
             mint: account.mint,
             source,
             depositor,
@@ -288,7 +286,7 @@ pub fn budget_account_cancel(
         acc::BudgetAccountCancel {
             treasury: pda::treasury(),
             budget_account: account.address(),
-            vault: account.vault(),
+            vault: account.vault,
             mint: account.mint,
             destination,
             authority,
@@ -306,7 +304,7 @@ pub fn budget_account_close(account: &BudgetAccountRef, authority: Pubkey) -> In
         acc::BudgetAccountClose {
             treasury: pda::treasury(),
             budget_account: account.address(),
-            vault: account.vault(),
+            vault: account.vault,
             authority,
             token_program: account.token_program,
             event_authority: pda::event_authority(),
@@ -418,7 +416,7 @@ pub fn outlay_execute(
             disbursement_authority,
             budget_account: account.address(),
             obligation: account.obligation(award_id),
-            vault: account.vault(),
+            vault: account.vault,
             mint: account.mint,
             payee_token_account,
             token_program: account.token_program,
@@ -442,7 +440,7 @@ pub fn recovery_record(
             treasury: pda::treasury(),
             budget_account: account.address(),
             obligation: account.obligation(award_id),
-            vault: account.vault(),
+            vault: account.vault,
             mint: account.mint,
             source,
             payer,

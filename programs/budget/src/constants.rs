@@ -2,14 +2,20 @@
 
 /// Seed of the treasury singleton: `[SEED_TREASURY]`.
 pub const SEED_TREASURY: &[u8] = b"treasury";
+
+/// The treasury singleton's address and bump, derived at compile time: instructions check the address
+/// instead of searching for the PDA.
+pub const TREASURY_AND_BUMP: (anchor_lang::prelude::Pubkey, u8) = {
+    let (address, bump) =
+        anchor_lang::derive_program_address(&[SEED_TREASURY], &crate::ID_CONST.to_bytes());
+    (anchor_lang::prelude::Pubkey::new_from_array(address), bump)
+};
 /// Seed of an agency: `[SEED_AGENCY, code]`.
 pub const SEED_AGENCY: &[u8] = b"agency";
 /// Seed of a member of an agency: `[SEED_MEMBER, agency, member key]`.
 pub const SEED_MEMBER: &[u8] = b"member";
 /// Seed of a budget account: `[SEED_BUDGET_ACCOUNT, agency, tas]`.
 pub const SEED_BUDGET_ACCOUNT: &[u8] = b"budget_account";
-/// Seed of a budget account's token vault: `[SEED_VAULT, budget account]`.
-pub const SEED_VAULT: &[u8] = b"vault";
 /// Seed of an obligation: `[SEED_OBLIGATION, budget account, award id]`.
 pub const SEED_OBLIGATION: &[u8] = b"obligation";
 

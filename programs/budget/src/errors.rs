@@ -121,4 +121,16 @@ pub enum BudgetError {
     /// Outlays go only to token accounts the obligation's payee owns.
     #[msg("the token account does not belong to the obligation's payee")]
     PayeeMismatch,
+    /// The member account is not the signer's membership in this agency.
+    #[msg("the signer is not a member of this agency")]
+    NotAMember,
+    /// The budget account belongs to another agency.
+    #[msg("the budget account belongs to another agency")]
+    AccountOfAnotherAgency,
+    /// The obligation is charged to another budget account.
+    #[msg("the obligation belongs to another budget account")]
+    ObligationOfAnotherAccount,
+    /// The token account is not the budget account's vault.
+    #[msg("the token account is not the budget account's vault")]
+    VaultMismatch,
 }

@@ -5,7 +5,7 @@ use anchor_lang::prelude::Pubkey;
 
 use crate::constants::{
     AGENCY_CODE_LEN, AWARD_ID_LEN, SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER, SEED_OBLIGATION,
-    SEED_TREASURY, SEED_VAULT, TAS_LEN,
+    SEED_TREASURY, TAS_LEN,
 };
 
 fn find(seeds: &[&[u8]]) -> Pubkey {
@@ -30,11 +30,6 @@ pub fn member(agency: &Pubkey, member: &Pubkey) -> Pubkey {
 /// The budget account of `agency` under `tas`.
 pub fn budget_account(agency: &Pubkey, tas: &[u8; TAS_LEN]) -> Pubkey {
     find(&[SEED_BUDGET_ACCOUNT, agency.as_ref(), tas])
-}
-
-/// The vault of a budget account.
-pub fn vault(budget_account: &Pubkey) -> Pubkey {
-    find(&[SEED_VAULT, budget_account.as_ref()])
 }
 
 /// The obligation of a budget account under `award_id`.

@@ -3,7 +3,7 @@
 
 use anchor_lang::prelude::Pubkey;
 
-use crate::constants::{SEED_AUTHORITY, SEED_CONFIG};
+use crate::constants::SEED_CONFIG;
 
 /// The config singleton.
 pub fn config() -> Pubkey {
@@ -12,7 +12,7 @@ pub fn config() -> Pubkey {
 
 /// The authority PDA that signs outlay requests to the budget program.
 pub fn authority() -> Pubkey {
-    Pubkey::find_program_address(&[SEED_AUTHORITY], &crate::ID).0
+    crate::constants::AUTHORITY_AND_BUMP.0
 }
 
 /// The `emit_cpi!` event authority of this program.

@@ -1,6 +1,5 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_AGENCY;
 use crate::errors::BudgetError;
 use crate::events::AgencyAdminAccepted;
 use crate::state::Agency;
@@ -11,8 +10,6 @@ pub struct AgencyAdminAccept<'info> {
     /// The agency.
     #[account(
         mut,
-        seeds = [SEED_AGENCY, agency.code.as_ref()],
-        bump = agency.bump,
         constraint = agency.pending_admin == new_admin.key() @ BudgetError::NotPendingAuthority,
     )]
     pub agency: Account<'info, Agency>,

@@ -1,6 +1,5 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_AGENCY;
 use crate::errors::BudgetError;
 use crate::events::AgencyAdminProposed;
 use crate::state::Agency;
@@ -9,7 +8,7 @@ use crate::state::Agency;
 #[derive(Accounts)]
 pub struct AgencyAdminPropose<'info> {
     /// The agency.
-    #[account(mut, seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, has_one = admin @ BudgetError::NotAgencyAdmin)]
+    #[account(mut, has_one = admin @ BudgetError::NotAgencyAdmin)]
     pub agency: Account<'info, Agency>,
     /// The agency's current admin.
     pub admin: Signer<'info>,

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{SEED_AGENCY, SEED_TREASURY};
+use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::AgencyDeactivated;
 use crate::state::{Agency, Treasury};
@@ -9,10 +9,10 @@ use crate::state::{Agency, Treasury};
 #[derive(Accounts)]
 pub struct AgencyDeactivate<'info> {
     /// The treasury, naming the central authority.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The agency.
-    #[account(mut, seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, constraint = agency.active @ BudgetError::AgencyInactive)]
+    #[account(mut, constraint = agency.active @ BudgetError::AgencyInactive)]
     pub agency: Account<'info, Agency>,
     /// The central authority.
     pub authority: Signer<'info>,

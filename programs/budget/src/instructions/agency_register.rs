@@ -1,6 +1,8 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, AGENCY_CODE_LEN, NAME_LEN, SEED_AGENCY, SEED_TREASURY};
+use crate::constants::{
+    ACCOUNT_VERSION, AGENCY_CODE_LEN, NAME_LEN, SEED_AGENCY, TREASURY_AND_BUMP,
+};
 use crate::errors::BudgetError;
 use crate::events::AgencyRegistered;
 use crate::state::{Agency, Treasury};
@@ -27,7 +29,7 @@ impl AgencyRegisterArgs {
 #[instruction(args: AgencyRegisterArgs)]
 pub struct AgencyRegister<'info> {
     /// The treasury, naming the central authority.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The agency, created here; one per code.
     #[account(init, payer = payer, space = 8 + Agency::INIT_SPACE, seeds = [SEED_AGENCY, args.code.as_ref()], bump)]

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_TREASURY};
+use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::BudgetAccountAuthorityChanged;
 use crate::state::{BudgetAccount, Treasury};
@@ -9,14 +9,10 @@ use crate::state::{BudgetAccount, Treasury};
 #[derive(Accounts)]
 pub struct BudgetAccountAuthorizedSet<'info> {
     /// The treasury, naming the central authority and the calendar.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The budget account.
-    #[account(
-        mut,
-        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
-        bump = budget_account.bump,
-    )]
+    #[account(mut)]
     pub budget_account: Account<'info, BudgetAccount>,
     /// The central authority.
     pub authority: Signer<'info>,

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_TREASURY, SEED_VAULT};
+use crate::constants::{SEED_BUDGET_ACCOUNT, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
 use crate::events::BudgetAccountCancelled;
 use crate::state::{Availability, BudgetAccount, Treasury};
@@ -10,18 +10,17 @@ use crate::state::{Availability, BudgetAccount, Treasury};
 #[derive(Accounts)]
 pub struct BudgetAccountCancel<'info> {
     /// The treasury, naming the central authority and the calendar.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Box<Account<'info, Treasury>>,
     /// The budget account; must be cancelled by the calendar.
     #[account(
         mut,
-        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
-        bump = budget_account.bump,
         has_one = mint,
+        has_one = vault @ BudgetError::VaultMismatch,
     )]
     pub budget_account: Box<Account<'info, BudgetAccount>>,
     /// Its vault.
-    #[account(mut, seeds = [SEED_VAULT, budget_account.key().as_ref()], bump = budget_account.vault_bump)]
+    #[account(mut)]
     pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The budget account's mint.
     #[account(mint::token_program = token_program)]

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{self, CloseAccount, TokenAccount, TokenInterface};
 
-use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_TREASURY, SEED_VAULT};
+use crate::constants::{SEED_BUDGET_ACCOUNT, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
 use crate::events::BudgetAccountClosed;
 use crate::state::{Availability, BudgetAccount, Treasury};
@@ -10,21 +10,18 @@ use crate::state::{Availability, BudgetAccount, Treasury};
 #[derive(Accounts)]
 pub struct BudgetAccountClose<'info> {
     /// The treasury, naming the central authority and the calendar.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The budget account, closed here; rent to the central authority.
     #[account(
         mut,
-        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
-        bump = budget_account.bump,
         close = authority,
+        has_one = vault @ BudgetError::VaultMismatch,
     )]
     pub budget_account: Account<'info, BudgetAccount>,
     /// Its vault, closed here; must be empty.
     #[account(
         mut,
-        seeds = [SEED_VAULT, budget_account.key().as_ref()],
-        bump = budget_account.vault_bump,
         token::token_program = token_program,
     )]
     pub vault: InterfaceAccount<'info, TokenAccount>,

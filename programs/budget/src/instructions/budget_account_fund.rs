@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_VAULT};
+use crate::errors::BudgetError;
 use crate::events::BudgetAccountFunded;
 use crate::state::BudgetAccount;
 
@@ -11,13 +11,12 @@ pub struct BudgetAccountFund<'info> {
     /// The budget account.
     #[account(
         mut,
-        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
-        bump = budget_account.bump,
         has_one = mint,
+        has_one = vault @ BudgetError::VaultMismatch,
     )]
     pub budget_account: Account<'info, BudgetAccount>,
     /// Its vault.
-    #[account(mut, seeds = [SEED_VAULT, budget_account.key().as_ref()], bump = budget_account.vault_bump)]
+    #[account(mut)]
     pub vault: InterfaceAccount<'info, TokenAccount>,
     /// The budget account's mint.
     #[account(mint::token_program = token_program)]

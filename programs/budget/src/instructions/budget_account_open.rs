@@ -1,10 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::{
-    ACCOUNT_VERSION, SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER, SEED_TREASURY, SEED_VAULT,
-    TAS_LEN,
-};
+use crate::constants::{ACCOUNT_VERSION, SEED_BUDGET_ACCOUNT, TAS_LEN, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
 use crate::events::BudgetAccountOpened;
 use crate::state::{Agency, BudgetAccount, Member, Role, Treasury};
@@ -33,15 +30,15 @@ impl BudgetAccountOpenArgs {
 #[instruction(args: BudgetAccountOpenArgs)]
 pub struct BudgetAccountOpen<'info> {
     /// The treasury: allowed mints and the cancellation rule.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    #[account(address = TREASURY_AND_BUMP.0)]
     pub treasury: Box<Account<'info, Treasury>>,
     /// The agency; must be active.
-    #[account(seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, constraint = agency.active @ BudgetError::AgencyInactive)]
+    #[account(constraint = agency.active @ BudgetError::AgencyInactive)]
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in this agency, with the budget officer role.
     #[account(
-        seeds = [SEED_MEMBER, agency.key().as_ref(), officer.key().as_ref()],
-        bump = member.bump,
+        has_one = agency @ BudgetError::NotAMember,
+        constraint = member.member == officer.key() @ BudgetError::NotAMember,
         constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
     )]
     pub member: Box<Account<'info, Member>>,
@@ -62,12 +59,10 @@ pub struct BudgetAccountOpen<'info> {
         constraint = treasury.allows_mint(&mint.key()) @ BudgetError::MintNotAllowed,
     )]
     pub mint: Box<InterfaceAccount<'info, Mint>>,
-    /// The vault, created here, owned by the budget account PDA.
+    /// The vault, created here at a fresh keypair's address (which signs), owned by the budget account PDA.
     #[account(
         init,
         payer = payer,
-        seeds = [SEED_VAULT, budget_account.key().as_ref()],
-        bump,
         token::mint = mint,
         token::authority = budget_account,
         token::token_program = token_program,
@@ -90,7 +85,7 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
     account.set_inner(BudgetAccount {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.budget_account,
-        vault_bump: ctx.bumps.vault,
+        vault: ctx.accounts.vault.key(),
         agency,
         tas: args.tas,
         mint,

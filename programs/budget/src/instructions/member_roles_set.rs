@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_AGENCY, SEED_MEMBER};
+use crate::constants::{ACCOUNT_VERSION, SEED_MEMBER};
 use crate::errors::BudgetError;
 use crate::events::MemberRolesChanged;
 use crate::state::{Agency, Member, Role};
@@ -11,8 +11,6 @@ use crate::state::{Agency, Member, Role};
 pub struct MemberRolesSet<'info> {
     /// The agency; must be active.
     #[account(
-        seeds = [SEED_AGENCY, agency.code.as_ref()],
-        bump = agency.bump,
         has_one = admin @ BudgetError::NotAgencyAdmin,
         constraint = agency.active @ BudgetError::AgencyInactive,
     )]

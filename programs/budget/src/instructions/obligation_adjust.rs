@@ -1,8 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{
-    SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER, SEED_OBLIGATION, SEED_TREASURY,
-};
+use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::ObligationAdjusted;
 use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
@@ -12,15 +10,14 @@ use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
 #[derive(Accounts)]
 pub struct ObligationAdjust<'info> {
     /// The treasury: the fiscal-year calendar.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    #[account(address = TREASURY_AND_BUMP.0)]
     pub treasury: Box<Account<'info, Treasury>>,
     /// The agency.
-    #[account(seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump)]
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in this agency, with the budget officer role.
     #[account(
-        seeds = [SEED_MEMBER, agency.key().as_ref(), officer.key().as_ref()],
-        bump = member.bump,
+        has_one = agency @ BudgetError::NotAMember,
+        constraint = member.member == officer.key() @ BudgetError::NotAMember,
         constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
     )]
     pub member: Box<Account<'info, Member>>,
@@ -29,16 +26,13 @@ pub struct ObligationAdjust<'info> {
     /// The budget account; the agency's own.
     #[account(
         mut,
-        seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), budget_account.tas.as_ref()],
-        bump = budget_account.bump,
+        has_one = agency @ BudgetError::AccountOfAnotherAgency,
     )]
     pub budget_account: Box<Account<'info, BudgetAccount>>,
     /// The obligation; charged to that budget account.
     #[account(
         mut,
-        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), obligation.award_id.as_ref()],
-        bump = obligation.bump,
-        has_one = budget_account,
+        has_one = budget_account @ BudgetError::ObligationOfAnotherAccount,
     )]
     pub obligation: Box<Account<'info, Obligation>>,
 }

@@ -1,8 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::constants::{
-    ACCOUNT_VERSION, AWARD_ID_LEN, PAYEE_ID_LEN, SEED_AGENCY, SEED_BUDGET_ACCOUNT, SEED_MEMBER,
-    SEED_OBLIGATION, SEED_TREASURY,
+    ACCOUNT_VERSION, AWARD_ID_LEN, PAYEE_ID_LEN, SEED_OBLIGATION, TREASURY_AND_BUMP,
 };
 use crate::errors::BudgetError;
 use crate::events::ObligationCreated;
@@ -39,15 +38,15 @@ impl ObligationCreateArgs {
 #[instruction(args: ObligationCreateArgs)]
 pub struct ObligationCreate<'info> {
     /// The treasury: the fiscal-year calendar.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump)]
+    #[account(address = TREASURY_AND_BUMP.0)]
     pub treasury: Box<Account<'info, Treasury>>,
     /// The agency; must be active.
-    #[account(seeds = [SEED_AGENCY, agency.code.as_ref()], bump = agency.bump, constraint = agency.active @ BudgetError::AgencyInactive)]
+    #[account(constraint = agency.active @ BudgetError::AgencyInactive)]
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in this agency, with the budget officer role.
     #[account(
-        seeds = [SEED_MEMBER, agency.key().as_ref(), officer.key().as_ref()],
-        bump = member.bump,
+        has_one = agency @ BudgetError::NotAMember,
+        constraint = member.member == officer.key() @ BudgetError::NotAMember,
         constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
     )]
     pub member: Box<Account<'info, Member>>,
@@ -56,8 +55,7 @@ pub struct ObligationCreate<'info> {
     /// The budget account charged; the agency's own.
     #[account(
         mut,
-        seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), budget_account.tas.as_ref()],
-        bump = budget_account.bump,
+        has_one = agency @ BudgetError::AccountOfAnotherAgency,
     )]
     pub budget_account: Box<Account<'info, BudgetAccount>>,
     /// The obligation, created here; one per award per budget account.

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::{SEED_BUDGET_ACCOUNT, SEED_OBLIGATION, SEED_TREASURY, SEED_VAULT};
+use crate::constants::{SEED_BUDGET_ACCOUNT, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
 use crate::events::OutlayMade;
 use crate::state::{BudgetAccount, Obligation, Treasury};
@@ -20,8 +20,7 @@ pub struct OutlayExecuteArgs {
 pub struct OutlayExecute<'info> {
     /// The treasury: the pause switch, the disbursement authority and the calendar.
     #[account(
-        seeds = [SEED_TREASURY],
-        bump = treasury.bump,
+        address = TREASURY_AND_BUMP.0,
         constraint = !treasury.paused @ BudgetError::TreasuryPaused,
         constraint = treasury.disbursement_authority == disbursement_authority.key() @ BudgetError::NotDisbursementAuthority,
     )]
@@ -31,21 +30,18 @@ pub struct OutlayExecute<'info> {
     /// The budget account paying.
     #[account(
         mut,
-        seeds = [SEED_BUDGET_ACCOUNT, budget_account.agency.as_ref(), budget_account.tas.as_ref()],
-        bump = budget_account.bump,
         has_one = mint,
+        has_one = vault @ BudgetError::VaultMismatch,
     )]
     pub budget_account: Box<Account<'info, BudgetAccount>>,
     /// The obligation paid against; charged to that budget account.
     #[account(
         mut,
-        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), obligation.award_id.as_ref()],
-        bump = obligation.bump,
-        has_one = budget_account,
+        has_one = budget_account @ BudgetError::ObligationOfAnotherAccount,
     )]
     pub obligation: Box<Account<'info, Obligation>>,
     /// The budget account's vault.
-    #[account(mut, seeds = [SEED_VAULT, budget_account.key().as_ref()], bump = budget_account.vault_bump)]
+    #[account(mut)]
     pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The budget account's mint.
     #[account(mint::token_program = token_program)]

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_TREASURY;
+use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::TreasuryAuthorityAccepted;
 use crate::state::Treasury;
@@ -10,9 +10,8 @@ use crate::state::Treasury;
 pub struct TreasuryAuthorityAccept<'info> {
     /// The treasury.
     #[account(
+        address = TREASURY_AND_BUMP.0,
         mut,
-        seeds = [SEED_TREASURY],
-        bump = treasury.bump,
         constraint = treasury.pending_authority == new_authority.key() @ BudgetError::NotPendingAuthority,
     )]
     pub treasury: Account<'info, Treasury>,

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
-use crate::constants::SEED_TREASURY;
+use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::TreasuryMintAdded;
 use crate::state::Treasury;
@@ -13,7 +13,7 @@ const PLAIN_MINT_LEN: usize = 82;
 #[derive(Accounts)]
 pub struct TreasuryMintAdd<'info> {
     /// The treasury.
-    #[account(mut, seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    #[account(address = TREASURY_AND_BUMP.0, mut, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The central authority.
     pub authority: Signer<'info>,

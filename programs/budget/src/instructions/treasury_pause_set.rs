@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::SEED_TREASURY;
+use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::TreasuryPauseChanged;
 use crate::state::Treasury;
@@ -9,7 +9,7 @@ use crate::state::Treasury;
 #[derive(Accounts)]
 pub struct TreasuryPauseSet<'info> {
     /// The treasury.
-    #[account(mut, seeds = [SEED_TREASURY], bump = treasury.bump, has_one = authority @ BudgetError::NotCentralAuthority)]
+    #[account(address = TREASURY_AND_BUMP.0, mut, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The central authority.
     pub authority: Signer<'info>,

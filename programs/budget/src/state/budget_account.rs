@@ -23,16 +23,16 @@ pub enum Availability {
 pub struct BudgetAccount {
     /// Layout version of this account.
     pub version: u8,
-    /// Bump of the budget account PDA (also the vault's authority).
+    /// Bump of the budget account PDA (the vault's authority, signing its transfers).
     pub bump: u8,
-    /// Bump of the vault PDA.
-    pub vault_bump: u8,
     /// The agency the appropriation belongs to.
     pub agency: Pubkey,
     /// Treasury Account Symbol, printable ASCII zero-padded; a PDA seed.
     pub tas: [u8; TAS_LEN],
     /// The payment mint of the vault.
     pub mint: Pubkey,
+    /// The vault: a token account of `mint` whose authority is this account.
+    pub vault: Pubkey,
     /// First fiscal year of availability.
     pub first_fiscal_year: u16,
     /// Last fiscal year of availability; `NO_YEAR` (0) for a no-year appropriation.

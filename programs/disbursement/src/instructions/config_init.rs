@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{ACCOUNT_VERSION, SEED_AUTHORITY, SEED_CONFIG};
+use crate::constants::{ACCOUNT_VERSION, AUTHORITY_AND_BUMP, SEED_CONFIG};
 use crate::events::ConfigInitialized;
 use crate::program::Disbursement;
 use crate::state::Config;
@@ -33,7 +33,7 @@ pub struct ConfigInit<'info> {
 }
 
 pub fn handler(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
-    let (authority, authority_bump) = Pubkey::find_program_address(&[SEED_AUTHORITY], &crate::ID);
+    let (authority, authority_bump) = AUTHORITY_AND_BUMP;
     let config = &mut ctx.accounts.config;
     config.set_inner(Config {
         version: ACCOUNT_VERSION,

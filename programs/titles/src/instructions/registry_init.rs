@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use budget::constants::SEED_TREASURY;
+use budget::constants::TREASURY_AND_BUMP;
 use budget::state::Treasury;
 
 use crate::constants::{ACCOUNT_VERSION, JURISDICTION_LEN, NAME_LEN, SEED_REGISTRY};
@@ -36,8 +36,8 @@ pub struct RegistryInit<'info> {
         bump,
     )]
     pub registry: Account<'info, Registry>,
-    /// The budget program's treasury, which names the central authority.
-    #[account(seeds = [SEED_TREASURY], bump = treasury.bump, seeds::program = budget::ID, has_one = authority)]
+    /// The budget program's treasury (its only `Treasury` account), which names the central authority.
+    #[account(address = TREASURY_AND_BUMP.0, has_one = authority)]
     pub treasury: Account<'info, Treasury>,
     /// The treasury's central authority.
     pub authority: Signer<'info>,
