@@ -130,12 +130,27 @@ impl World {
 
     /// The default world with its mint under `token_program`.
     pub fn with_token_program(token_program: &Pubkey) -> Self {
+        Self::build(token_program, false)
+    }
+
+    /// The default world with the disbursement program's real authority PDA in the treasury, so that
+    /// only its CPI can pay.
+    pub fn for_payments(token_program: &Pubkey) -> Self {
+        Self::build(token_program, true)
+    }
+
+    fn build(token_program: &Pubkey, real_disbursement: bool) -> Self {
         let mut h = Harness::new();
         h.set_time(MARCH_2026);
         let ua = h.upgrade_authority.insecure_clone();
         let central = h.signer(CENTRAL_AUTHORITY);
         let disbursement = h.signer(DISBURSEMENT_STAND_IN);
-        let args = treasury_init_args_with(disbursement.pubkey());
+        let outlay_signer = if real_disbursement {
+            disbursement::pda::authority()
+        } else {
+            disbursement.pubkey()
+        };
+        let args = treasury_init_args_with(outlay_signer);
         h.send_ok(
             &[bix::treasury_init(h.payer.pubkey(), ua.pubkey(), args)],
             &[&ua],
@@ -375,5 +390,213 @@ impl Clone for World {
 impl Default for World {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The default approval policy: up to 10,000 one approval; up to 1,000,000 two; above, three and a
+/// 48-hour time lock; 100,000,000 a week; only disbursing officers execute.
+pub fn default_policy() -> disbursement::PolicySetArgs {
+    use disbursement::state::Tier;
+    disbursement::PolicySetArgs {
+        tiers: vec![
+            Tier {
+                max_amount: 10_000,
+                approvals: 1,
+                time_lock_seconds: 0,
+            },
+            Tier {
+                max_amount: 1_000_000,
+                approvals: 2,
+                time_lock_seconds: 0,
+            },
+            Tier {
+                max_amount: u64::MAX,
+                approvals: 3,
+                time_lock_seconds: 48 * 3_600,
+            },
+        ],
+        anyone_may_execute: false,
+        period_seconds: 604_800,
+        period_limit: 100_000_000,
+    }
+}
+
+/// A [`World`] paying through the disbursement program: the agency has a policy, a requester, three
+/// approvers and a disbursing officer.
+pub struct Payments {
+    pub w: World,
+    pub requester: Keypair,
+    pub approvers: [Keypair; 3],
+    pub disbursing_officer: Keypair,
+}
+
+impl Payments {
+    /// SPL Token, the default policy.
+    pub fn new() -> Self {
+        Self::with(&SPL_TOKEN, default_policy())
+    }
+
+    /// The world under `token_program` with `policy`.
+    pub fn with(token_program: &Pubkey, policy: disbursement::PolicySetArgs) -> Self {
+        let mut w = World::for_payments(token_program);
+        let admin = w.admin.insecure_clone();
+        let payer = w.h.payer.pubkey();
+        let agency = w.agency;
+        w.send(
+            fisc_client::ix::disbursement::policy_set(payer, agency, admin.pubkey(), policy),
+            &admin,
+        )
+        .unwrap();
+        let mut grant = |name: &str, roles: u8| {
+            let kp = w.h.signer(name);
+            let ix = bix::member_roles_set(payer, agency, admin.pubkey(), kp.pubkey(), roles);
+            w.send(ix, &admin).unwrap();
+            kp
+        };
+        let requester = grant("requester", Role::REQUESTER);
+        let approvers = [
+            grant("approver-1", Role::APPROVER),
+            grant("approver-2", Role::APPROVER),
+            grant("approver-3", Role::APPROVER),
+        ];
+        let disbursing_officer = grant("disbursing-officer", Role::DISBURSING_OFFICER);
+        Self {
+            w,
+            requester,
+            approvers,
+            disbursing_officer,
+        }
+    }
+
+    /// The agency's policy.
+    pub fn policy(&self) -> disbursement::state::Policy {
+        self.w.h.account(&disbursement::pda::policy(&self.w.agency))
+    }
+
+    /// `payment_propose` of `amount` against `award_id` to `payee`, at `sequence`, by `requester`.
+    pub fn propose_ix(
+        &mut self,
+        requester: &Pubkey,
+        award_id: &str,
+        payee: &str,
+        amount: u64,
+        sequence: u64,
+    ) -> Instruction {
+        let to = self.w.payee_tokens(payee);
+        let args = disbursement::PaymentProposeArgs {
+            sequence,
+            amount,
+            document_hash: solana_sha256_hasher::hashv(&[
+                award_id.as_bytes(),
+                &sequence.to_le_bytes(),
+            ])
+            .to_bytes(),
+            reference: padded("INV-2026-0001"),
+        };
+        let payer = self.w.h.payer.pubkey();
+        let obligation = self.w.account.obligation(&award(award_id));
+        fisc_client::ix::disbursement::payment_propose(
+            payer,
+            *requester,
+            &self.w.account,
+            obligation,
+            to,
+            args,
+        )
+    }
+
+    /// Propose at the agency's next sequence; returns the request's address.
+    pub fn propose(
+        &mut self,
+        award_id: &str,
+        payee: &str,
+        amount: u64,
+    ) -> Result<Pubkey, litesvm::types::FailedTransactionMetadata> {
+        let sequence = self.policy().next_sequence;
+        let requester = self.requester.insecure_clone();
+        let ix = self.propose_ix(&requester.pubkey(), award_id, payee, amount, sequence);
+        self.w.send(ix, &requester)?;
+        Ok(disbursement::pda::request(&self.w.agency, sequence))
+    }
+
+    /// Approval of `request` by approver `n` (0-2).
+    pub fn approve(
+        &mut self,
+        request: &Pubkey,
+        n: usize,
+    ) -> Result<Sent, litesvm::types::FailedTransactionMetadata> {
+        let approver = self.approvers[n].insecure_clone();
+        let ix = fisc_client::ix::disbursement::payment_approve(
+            self.w.agency,
+            approver.pubkey(),
+            *request,
+        );
+        self.w.send(ix, &approver)
+    }
+
+    /// The request at `request`.
+    pub fn request(&self, request: &Pubkey) -> disbursement::state::PaymentRequest {
+        self.w.h.account(request)
+    }
+
+    /// `payment_execute` of `request` by `executor` (with its membership when `officer`).
+    pub fn execute_ix(&self, request: &Pubkey, executor: &Pubkey, officer: bool) -> Instruction {
+        let r = self.request(request);
+        let target = fisc_client::ix::disbursement::ExecuteRef {
+            request: *request,
+            requester: r.requester,
+            obligation: r.obligation,
+            payee_token_account: r.payee_token_account,
+        };
+        fisc_client::ix::disbursement::payment_execute(&self.w.account, *executor, officer, &target)
+    }
+
+    /// Execution by the disbursing officer of a request already closed (its accounts are the ones it
+    /// had, rebuilt without reading it).
+    pub fn execute_after_close(
+        &mut self,
+        request: &Pubkey,
+    ) -> Result<Sent, litesvm::types::FailedTransactionMetadata> {
+        let officer = self.disbursing_officer.insecure_clone();
+        let target = fisc_client::ix::disbursement::ExecuteRef {
+            request: *request,
+            requester: self.requester.pubkey(),
+            obligation: self.w.account.obligation(&award("AWARD-1")),
+            payee_token_account: keypair("payee-a-tokens").pubkey(),
+        };
+        let ix = fisc_client::ix::disbursement::payment_execute(
+            &self.w.account,
+            officer.pubkey(),
+            true,
+            &target,
+        );
+        self.w.send(ix, &officer)
+    }
+
+    /// Execution by the disbursing officer.
+    pub fn execute(
+        &mut self,
+        request: &Pubkey,
+    ) -> Result<Sent, litesvm::types::FailedTransactionMetadata> {
+        let officer = self.disbursing_officer.insecure_clone();
+        let ix = self.execute_ix(request, &officer.pubkey(), true);
+        self.w.send(ix, &officer)
+    }
+}
+
+impl Default for Payments {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Clone for Payments {
+    fn clone(&self) -> Self {
+        Self {
+            w: self.w.clone(),
+            requester: self.requester.insecure_clone(),
+            approvers: [0, 1, 2].map(|i| self.approvers[i].insecure_clone()),
+            disbursing_officer: self.disbursing_officer.insecure_clone(),
+        }
     }
 }

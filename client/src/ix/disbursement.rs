@@ -7,12 +7,19 @@ use disbursement::accounts as acc;
 use disbursement::instruction as data;
 use disbursement::pda;
 
+use super::budget::BudgetAccountRef;
 use super::{anchor_ix, programdata_address};
+
+fn ix(
+    accounts: impl anchor_lang::ToAccountMetas,
+    data: impl anchor_lang::InstructionData,
+) -> Instruction {
+    anchor_ix(disbursement::ID, accounts, data)
+}
 
 /// `config_init`, signed by the disbursement program's upgrade authority.
 pub fn config_init(payer: Pubkey, upgrade_authority: Pubkey, admin: Pubkey) -> Instruction {
-    anchor_ix(
-        disbursement::ID,
+    ix(
         acc::ConfigInit {
             config: pda::config(),
             this_program: disbursement::ID,
@@ -26,5 +33,159 @@ pub fn config_init(payer: Pubkey, upgrade_authority: Pubkey, admin: Pubkey) -> I
         data::ConfigInit {
             args: disbursement::ConfigInitArgs { admin },
         },
+    )
+}
+
+/// `policy_set`, by the agency's admin.
+pub fn policy_set(
+    payer: Pubkey,
+    agency: Pubkey,
+    admin: Pubkey,
+    args: disbursement::PolicySetArgs,
+) -> Instruction {
+    ix(
+        acc::PolicySetAccounts {
+            agency,
+            policy: pda::policy(&agency),
+            admin,
+            payer,
+            system_program: system_program::ID,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PolicySet { args },
+    )
+}
+
+/// `payment_propose`, by a requester of the account's agency.
+pub fn payment_propose(
+    payer: Pubkey,
+    requester: Pubkey,
+    account: &BudgetAccountRef,
+    obligation: Pubkey,
+    payee_token_account: Pubkey,
+    args: disbursement::PaymentProposeArgs,
+) -> Instruction {
+    let agency = account.agency;
+    ix(
+        acc::PaymentPropose {
+            policy: pda::policy(&agency),
+            agency,
+            member: budget::pda::member(&agency, &requester),
+            requester,
+            budget_account: account.address(),
+            obligation,
+            payee_token_account,
+            request: pda::request(&agency, args.sequence),
+            payer,
+            system_program: system_program::ID,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentPropose { args },
+    )
+}
+
+/// `payment_approve`, by an approver of `agency`.
+pub fn payment_approve(agency: Pubkey, approver: Pubkey, request: Pubkey) -> Instruction {
+    ix(
+        acc::PaymentApprove {
+            policy: pda::policy(&agency),
+            agency,
+            member: budget::pda::member(&agency, &approver),
+            approver,
+            request,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentApprove {},
+    )
+}
+
+/// `payment_reject`, by an approver of `agency`.
+pub fn payment_reject(
+    agency: Pubkey,
+    approver: Pubkey,
+    request: Pubkey,
+    requester: Pubkey,
+) -> Instruction {
+    ix(
+        acc::PaymentReject {
+            agency,
+            member: budget::pda::member(&agency, &approver),
+            approver,
+            request,
+            requester,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentReject {},
+    )
+}
+
+/// `payment_cancel`, by the requester or the agency's admin (`signer`).
+pub fn payment_cancel(
+    agency: Pubkey,
+    signer: Pubkey,
+    request: Pubkey,
+    requester: Pubkey,
+) -> Instruction {
+    ix(
+        acc::PaymentCancel {
+            agency,
+            request,
+            requester,
+            signer,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentCancel {},
+    )
+}
+
+/// What `payment_execute` pays: the request and the accounts it names.
+#[derive(Clone, Copy, Debug)]
+pub struct ExecuteRef {
+    /// The request.
+    pub request: Pubkey,
+    /// Its requester (receives the request's rent).
+    pub requester: Pubkey,
+    /// The obligation it pays against.
+    pub obligation: Pubkey,
+    /// The payee's token account.
+    pub payee_token_account: Pubkey,
+}
+
+/// `payment_execute` by `executor`; `executor_is_officer` passes the executor's membership (needed
+/// unless the policy lets anyone execute).
+pub fn payment_execute(
+    account: &BudgetAccountRef,
+    executor: Pubkey,
+    executor_is_officer: bool,
+    target: &ExecuteRef,
+) -> Instruction {
+    let agency = account.agency;
+    ix(
+        acc::PaymentExecute {
+            policy: pda::policy(&agency),
+            agency,
+            executor_member: executor_is_officer.then(|| budget::pda::member(&agency, &executor)),
+            executor,
+            request: target.request,
+            requester: target.requester,
+            authority: pda::authority(),
+            treasury: budget::pda::treasury(),
+            budget_account: account.address(),
+            obligation: target.obligation,
+            vault: account.vault,
+            mint: account.mint,
+            payee_token_account: target.payee_token_account,
+            token_program: account.token_program,
+            budget_event_authority: budget::pda::event_authority(),
+            budget_program: budget::ID,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentExecute {},
     )
 }

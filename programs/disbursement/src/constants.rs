@@ -13,5 +13,23 @@ pub const AUTHORITY_AND_BUMP: (anchor_lang::prelude::Pubkey, u8) = {
     (anchor_lang::prelude::Pubkey::new_from_array(address), bump)
 };
 
+/// Seed of an agency's approval policy: `[SEED_POLICY, agency]`.
+pub const SEED_POLICY: &[u8] = b"policy";
+
+/// Seed of a payment request: `[SEED_REQUEST, agency, sequence (u64 little-endian)]`.
+pub const SEED_REQUEST: &[u8] = b"request";
+
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;
+
+/// Tiers an approval policy may have.
+pub const MAX_TIERS: usize = 3;
+
+/// Most approvals a tier may require (and a request may hold).
+pub const MAX_APPROVALS: usize = 3;
+
+/// Longest time lock a tier may set: 30 days.
+pub const MAX_TIME_LOCK_SECONDS: u32 = 30 * 86_400;
+
+/// Bytes of a payment's short reference (ASCII, zero-padded), e.g. an invoice number.
+pub const REFERENCE_LEN: usize = 16;

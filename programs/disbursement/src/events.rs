@@ -1,6 +1,10 @@
-//! Events emitted through `emit_cpi!`: each carries enough to rebuild every request's history.
+//! Events emitted through `emit_cpi!`: each carries the request, agency, amounts and the signer, so that
+//! the indexer can rebuild every request's history.
 
 use anchor_lang::prelude::*;
+
+use crate::constants::{MAX_TIERS, REFERENCE_LEN};
+use crate::state::Tier;
 
 /// The program's config was created.
 #[event]
@@ -11,4 +15,122 @@ pub struct ConfigInitialized {
     pub admin: Pubkey,
     /// The authority PDA that signs outlay requests.
     pub authority: Pubkey,
+}
+
+/// An agency's approval policy was set or changed.
+#[event]
+pub struct PolicySet {
+    /// The agency.
+    pub agency: Pubkey,
+    /// The policy account.
+    pub policy: Pubkey,
+    /// Tiers (the first `tier_count` are in use).
+    pub tiers: [Tier; MAX_TIERS],
+    /// Tiers in use.
+    pub tier_count: u8,
+    /// Whether anyone may execute an approved payment.
+    pub anyone_may_execute: bool,
+    /// Spending period in seconds.
+    pub period_seconds: u32,
+    /// Spending limit per period.
+    pub period_limit: u64,
+    /// The admin who set it.
+    pub admin: Pubkey,
+}
+
+/// A payment was proposed.
+#[event]
+pub struct PaymentProposed {
+    /// The request account.
+    pub request: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// The budget account paying.
+    pub budget_account: Pubkey,
+    /// The obligation paid against.
+    pub obligation: Pubkey,
+    /// The payee's token account.
+    pub payee_token_account: Pubkey,
+    /// Amount.
+    pub amount: u64,
+    /// Hash of the invoice or supporting document.
+    pub document_hash: [u8; 32],
+    /// Short reference.
+    pub reference: [u8; REFERENCE_LEN],
+    /// Approvals its tier requires.
+    pub required_approvals: u8,
+    /// Time lock its tier sets, in seconds.
+    pub time_lock_seconds: u32,
+    /// The requester.
+    pub requester: Pubkey,
+}
+
+/// An approver approved a payment.
+#[event]
+pub struct PaymentApproved {
+    /// The request account.
+    pub request: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// The approver.
+    pub approver: Pubkey,
+    /// Approvals so far.
+    pub approval_count: u8,
+    /// Approvals required.
+    pub required_approvals: u8,
+}
+
+/// An approver rejected a payment; the request is closed.
+#[event]
+pub struct PaymentRejected {
+    /// The request account (closed).
+    pub request: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// The approver who rejected it.
+    pub approver: Pubkey,
+}
+
+/// The requester or the admin cancelled a payment; the request is closed.
+#[event]
+pub struct PaymentCancelled {
+    /// The request account (closed).
+    pub request: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// Who cancelled it.
+    pub cancelled_by: Pubkey,
+}
+
+/// A payment was executed: the budget program paid the payee; the request is closed.
+#[event]
+pub struct PaymentExecuted {
+    /// The request account (closed).
+    pub request: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// The budget account that paid.
+    pub budget_account: Pubkey,
+    /// The obligation paid against.
+    pub obligation: Pubkey,
+    /// The payee's token account.
+    pub payee_token_account: Pubkey,
+    /// Amount paid.
+    pub amount: u64,
+    /// Approvers of the payment.
+    pub approval_count: u8,
+    /// Who executed it.
+    pub executor: Pubkey,
+    /// Spent in the agency's current period after this payment.
+    pub period_spent: u64,
 }

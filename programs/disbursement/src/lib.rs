@@ -30,4 +30,36 @@ pub mod disbursement {
     pub fn config_init(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         instructions::config_init::handler(ctx, args)
     }
+
+    /// Set an agency's approval tiers, spending limit and executor rule; by the agency admin.
+    #[access_control(args.validate())]
+    pub fn policy_set(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<()> {
+        instructions::policy_set::handler(ctx, args)
+    }
+
+    /// Propose a payment against an obligation; by a requester, at the agency's next sequence.
+    #[access_control(args.validate())]
+    pub fn payment_propose(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result<()> {
+        instructions::payment_propose::handler(ctx, args)
+    }
+
+    /// Approve a payment; by an approver who is not the requester, once.
+    pub fn payment_approve(ctx: Context<PaymentApprove>) -> Result<()> {
+        instructions::payment_approve::handler(ctx)
+    }
+
+    /// Reject a payment; by an approver. The request closes.
+    pub fn payment_reject(ctx: Context<PaymentReject>) -> Result<()> {
+        instructions::payment_reject::handler(ctx)
+    }
+
+    /// Cancel a payment; by the requester or the agency admin. The request closes.
+    pub fn payment_cancel(ctx: Context<PaymentCancel>) -> Result<()> {
+        instructions::payment_cancel::handler(ctx)
+    }
+
+    /// Execute an approved, unlocked payment through the budget program's outlay. The request closes.
+    pub fn payment_execute(ctx: Context<PaymentExecute>) -> Result<()> {
+        instructions::payment_execute::handler(ctx)
+    }
 }

@@ -19,3 +19,25 @@ pub fn authority() -> Pubkey {
 pub fn event_authority() -> Pubkey {
     Pubkey::find_program_address(&[b"__event_authority"], &crate::ID).0
 }
+
+/// The approval policy of `agency`.
+pub fn policy(agency: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(
+        &[crate::constants::SEED_POLICY, agency.as_ref()],
+        &crate::ID,
+    )
+    .0
+}
+
+/// The payment request of `agency` with `sequence`.
+pub fn request(agency: &Pubkey, sequence: u64) -> Pubkey {
+    Pubkey::find_program_address(
+        &[
+            crate::constants::SEED_REQUEST,
+            agency.as_ref(),
+            &sequence.to_le_bytes(),
+        ],
+        &crate::ID,
+    )
+    .0
+}

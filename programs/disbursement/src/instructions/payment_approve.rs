@@ -1,0 +1,51 @@
+use anchor_lang::prelude::*;
+use budget::state::{Agency, Member, Role};
+
+use crate::errors::DisbursementError;
+use crate::events::PaymentApproved;
+use crate::state::{PaymentRequest, Policy};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PaymentApprove<'info> {
+    /// The agency's policy (a stricter current tier raises the approvals needed).
+    #[account(has_one = agency @ DisbursementError::NoPolicy)]
+    pub policy: Box<Account<'info, Policy>>,
+    /// The agency (budget program).
+    pub agency: Box<Account<'info, Agency>>,
+    /// The approver's membership, with the approver role.
+    #[account(
+        has_one = agency @ DisbursementError::NotAMember,
+        constraint = member.member == approver.key() @ DisbursementError::NotAMember,
+        constraint = member.has(Role::APPROVER) @ DisbursementError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// The approver (certifying officer); never the requester.
+    pub approver: Signer<'info>,
+    /// The request.
+    #[account(mut, has_one = agency @ DisbursementError::RequestMismatch)]
+    pub request: Box<Account<'info, PaymentRequest>>,
+}
+
+/// Approve a payment; each approver counts once.
+pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let required = ctx
+        .accounts
+        .request
+        .requirement()
+        .stricter(ctx.accounts.policy.requirement(ctx.accounts.request.amount));
+    let approver = ctx.accounts.approver.key();
+    let request = &mut ctx.accounts.request;
+    request.approve(approver, required.approvals, now)?;
+    request.invariant()?;
+    emit_cpi!(PaymentApproved {
+        request: request.key(),
+        agency: request.agency,
+        sequence: request.sequence,
+        approver,
+        approval_count: request.approval_count,
+        required_approvals: required.approvals,
+    });
+    Ok(())
+}

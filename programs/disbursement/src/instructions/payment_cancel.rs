@@ -1,0 +1,39 @@
+use anchor_lang::prelude::*;
+use budget::state::Agency;
+
+use crate::errors::DisbursementError;
+use crate::events::PaymentCancelled;
+use crate::state::PaymentRequest;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PaymentCancel<'info> {
+    /// The agency (budget program), naming its admin.
+    pub agency: Box<Account<'info, Agency>>,
+    /// The request, closed here; its rent returns to the requester.
+    #[account(
+        mut,
+        has_one = agency @ DisbursementError::RequestMismatch,
+        has_one = requester @ DisbursementError::RequestMismatch,
+        close = requester,
+        constraint = signer.key() == request.requester || signer.key() == agency.admin @ DisbursementError::NotRequesterOrAdmin,
+    )]
+    pub request: Box<Account<'info, PaymentRequest>>,
+    /// CHECK: the request's requester (checked by `has_one`), receiving the rent.
+    #[account(mut)]
+    pub requester: UncheckedAccount<'info>,
+    /// The requester or the agency's admin.
+    pub signer: Signer<'info>,
+}
+
+/// Cancel a payment: the request ends, nothing is paid.
+pub fn handler(ctx: Context<PaymentCancel>) -> Result<()> {
+    let request = &ctx.accounts.request;
+    emit_cpi!(PaymentCancelled {
+        request: request.key(),
+        agency: request.agency,
+        sequence: request.sequence,
+        cancelled_by: ctx.accounts.signer.key(),
+    });
+    Ok(())
+}

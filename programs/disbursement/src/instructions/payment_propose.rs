@@ -1,0 +1,126 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::TokenAccount;
+use budget::state::{Agency, BudgetAccount, Member, Obligation, Role};
+use budget::text::is_code;
+
+use crate::constants::{ACCOUNT_VERSION, MAX_APPROVALS, REFERENCE_LEN, SEED_REQUEST};
+use crate::errors::DisbursementError;
+use crate::events::PaymentProposed;
+use crate::state::{PaymentRequest, Policy};
+
+/// Arguments of `payment_propose`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PaymentProposeArgs {
+    /// The agency's next payment sequence (`policy.next_sequence`); a retried proposal fails on it.
+    pub sequence: u64,
+    /// Amount to pay.
+    pub amount: u64,
+    /// Hash of the invoice or supporting document.
+    pub document_hash: [u8; 32],
+    /// Short reference, printable ASCII zero-padded (e.g. an invoice number).
+    pub reference: [u8; REFERENCE_LEN],
+}
+
+impl PaymentProposeArgs {
+    pub fn validate(&self) -> Result<()> {
+        require!(self.amount > 0, DisbursementError::ZeroAmount);
+        require!(
+            is_code(&self.reference),
+            DisbursementError::InvalidReference
+        );
+        Ok(())
+    }
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(args: PaymentProposeArgs)]
+pub struct PaymentPropose<'info> {
+    /// The agency's policy: tiers and the payment sequence.
+    #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
+    pub policy: Box<Account<'info, Policy>>,
+    /// The agency (budget program).
+    pub agency: Box<Account<'info, Agency>>,
+    /// The requester's membership, with the requester role.
+    #[account(
+        has_one = agency @ DisbursementError::NotAMember,
+        constraint = member.member == requester.key() @ DisbursementError::NotAMember,
+        constraint = member.has(Role::REQUESTER) @ DisbursementError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// The requester.
+    pub requester: Signer<'info>,
+    /// The budget account to pay from; the agency's own.
+    #[account(has_one = agency @ DisbursementError::AccountOfAnotherAgency)]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The obligation to pay against; charged to that budget account.
+    #[account(has_one = budget_account @ DisbursementError::ObligationOfAnotherAccount)]
+    pub obligation: Box<Account<'info, Obligation>>,
+    /// The payee's token account, in the budget account's mint.
+    #[account(
+        constraint = payee_token_account.owner == obligation.payee @ DisbursementError::PayeeMismatch,
+        constraint = payee_token_account.mint == budget_account.mint @ DisbursementError::PayeeMismatch,
+    )]
+    pub payee_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The request, created here at the sequence's address.
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + PaymentRequest::INIT_SPACE,
+        seeds = [SEED_REQUEST, agency.key().as_ref(), &args.sequence.to_le_bytes()],
+        bump,
+    )]
+    pub request: Box<Account<'info, PaymentRequest>>,
+    /// Pays the request's rent (returned to the requester when it closes).
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Propose paying `amount` against an obligation; the tier of the amount fixes its approvals and lock.
+pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result<()> {
+    require!(
+        args.amount <= ctx.accounts.obligation.undisbursed(),
+        DisbursementError::ExceedsObligation
+    );
+    let policy = &mut ctx.accounts.policy;
+    policy.take_sequence(args.sequence)?;
+    let requirement = policy.requirement(args.amount);
+    policy.invariant()?;
+    let request = &mut ctx.accounts.request;
+    request.set_inner(PaymentRequest {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.request,
+        agency: policy.agency,
+        sequence: args.sequence,
+        budget_account: ctx.accounts.budget_account.key(),
+        obligation: ctx.accounts.obligation.key(),
+        payee_token_account: ctx.accounts.payee_token_account.key(),
+        amount: args.amount,
+        requester: ctx.accounts.requester.key(),
+        document_hash: args.document_hash,
+        reference: args.reference,
+        required_approvals: requirement.approvals,
+        time_lock_seconds: requirement.time_lock_seconds,
+        approvers: [Pubkey::default(); MAX_APPROVALS],
+        approval_count: 0,
+        proposed_at: Clock::get()?.unix_timestamp,
+        last_approval_at: 0,
+    });
+    request.invariant()?;
+    emit_cpi!(PaymentProposed {
+        request: request.key(),
+        agency: request.agency,
+        sequence: args.sequence,
+        budget_account: request.budget_account,
+        obligation: request.obligation,
+        payee_token_account: request.payee_token_account,
+        amount: args.amount,
+        document_hash: args.document_hash,
+        reference: args.reference,
+        required_approvals: requirement.approvals,
+        time_lock_seconds: requirement.time_lock_seconds,
+        requester: request.requester,
+    });
+    Ok(())
+}

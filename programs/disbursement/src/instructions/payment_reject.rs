@@ -1,0 +1,40 @@
+use anchor_lang::prelude::*;
+use budget::state::{Agency, Member, Role};
+
+use crate::errors::DisbursementError;
+use crate::events::PaymentRejected;
+use crate::state::PaymentRequest;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PaymentReject<'info> {
+    /// The agency (budget program).
+    pub agency: Box<Account<'info, Agency>>,
+    /// The approver's membership, with the approver role.
+    #[account(
+        has_one = agency @ DisbursementError::NotAMember,
+        constraint = member.member == approver.key() @ DisbursementError::NotAMember,
+        constraint = member.has(Role::APPROVER) @ DisbursementError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// The approver rejecting it.
+    pub approver: Signer<'info>,
+    /// The request, closed here; its rent returns to the requester.
+    #[account(mut, has_one = agency @ DisbursementError::RequestMismatch, has_one = requester @ DisbursementError::RequestMismatch, close = requester)]
+    pub request: Box<Account<'info, PaymentRequest>>,
+    /// CHECK: the request's requester (checked by `has_one`), receiving the rent.
+    #[account(mut)]
+    pub requester: UncheckedAccount<'info>,
+}
+
+/// Reject a payment: the request ends, nothing is paid.
+pub fn handler(ctx: Context<PaymentReject>) -> Result<()> {
+    let request = &ctx.accounts.request;
+    emit_cpi!(PaymentRejected {
+        request: request.key(),
+        agency: request.agency,
+        sequence: request.sequence,
+        approver: ctx.accounts.approver.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,83 @@
+use anchor_lang::prelude::*;
+use budget::state::Agency;
+
+use crate::constants::{ACCOUNT_VERSION, MAX_TIERS, SEED_POLICY};
+use crate::errors::DisbursementError;
+use crate::events::PolicySet;
+use crate::state::{Policy, Tier};
+
+/// Arguments of `policy_set`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PolicySetArgs {
+    /// 1-3 tiers by rising `max_amount`, the last with `u64::MAX`.
+    pub tiers: Vec<Tier>,
+    /// Whether anyone may execute an approved, unlocked payment (otherwise a disbursing officer).
+    pub anyone_may_execute: bool,
+    /// Spending period: 86,400 (day), 604,800 (week) or 2,592,000 (30 days) seconds.
+    pub period_seconds: u32,
+    /// Most that may be paid in one period.
+    pub period_limit: u64,
+}
+
+impl PolicySetArgs {
+    pub fn validate(&self) -> Result<()> {
+        Policy::check(&self.tiers, self.period_seconds, self.period_limit)
+    }
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PolicySetAccounts<'info> {
+    /// The agency (budget program), naming its admin.
+    #[account(has_one = admin @ DisbursementError::NotAgencyAdmin)]
+    pub agency: Box<Account<'info, Agency>>,
+    /// The agency's policy, created on first use.
+    #[account(
+        init_if_needed,
+        payer = payer,
+        space = 8 + Policy::INIT_SPACE,
+        seeds = [SEED_POLICY, agency.key().as_ref()],
+        bump,
+    )]
+    pub policy: Box<Account<'info, Policy>>,
+    /// The agency's admin.
+    pub admin: Signer<'info>,
+    /// Pays the policy's rent on first use.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Set the agency's tiers, spending limit and executor rule. Requests in flight keep the tier they were
+/// proposed under, or a stricter one if the new policy asks more; the payment sequence and the current
+/// period's spending carry over.
+pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<()> {
+    let agency = ctx.accounts.agency.key();
+    let policy = &mut ctx.accounts.policy;
+    if policy.version == 0 {
+        policy.version = ACCOUNT_VERSION;
+        policy.bump = ctx.bumps.policy;
+        policy.agency = agency;
+        policy.period_start = Clock::get()?.unix_timestamp;
+    }
+    let mut tiers = [Tier::default(); MAX_TIERS];
+    tiers[..args.tiers.len()].copy_from_slice(&args.tiers);
+    policy.tiers = tiers;
+    policy.tier_count = args.tiers.len() as u8;
+    policy.anyone_may_execute = args.anyone_may_execute;
+    policy.period_seconds = args.period_seconds;
+    policy.period_limit = args.period_limit;
+    policy.period_spent = policy.period_spent.min(args.period_limit);
+    policy.invariant()?;
+    emit_cpi!(PolicySet {
+        agency,
+        policy: policy.key(),
+        tiers,
+        tier_count: policy.tier_count,
+        anyone_may_execute: args.anyone_may_execute,
+        period_seconds: args.period_seconds,
+        period_limit: args.period_limit,
+        admin: ctx.accounts.admin.key(),
+    });
+    Ok(())
+}

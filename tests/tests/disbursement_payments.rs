@@ -1,0 +1,513 @@
+//! Payment requests end to end: propose, approve, reject, cancel, execute through the budget program.
+
+use anchor_lang::error::ErrorCode;
+use budget::errors::BudgetError;
+use budget::events::OutlayMade;
+use budget::state::Role;
+use disbursement::errors::DisbursementError;
+use disbursement::events::{PaymentApproved, PaymentCancelled, PaymentExecuted, PaymentRejected};
+use fisc_client::ix::budget as bix;
+use fisc_client::ix::disbursement as dix;
+use fisc_tests::fixtures::{default_policy, Payments, MARCH_2026};
+use fisc_tests::token::TOKEN_2022;
+use fisc_tests::{address, assert_error, substituted, unsigned};
+use solana_signer::Signer;
+
+#[test]
+fn a_payment_goes_through() {
+    for token_program in [fisc_tests::token::SPL_TOKEN, TOKEN_2022] {
+        let mut p = Payments::with(&token_program, default_policy());
+        p.w.obligate("AWARD-1", "payee-a", 50_000);
+        let request = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+        let r = p.request(&request);
+        assert_eq!(
+            (r.amount, r.required_approvals, r.sequence, r.requester),
+            (5_000, 1, 0, p.requester.pubkey())
+        );
+        assert_eq!(p.policy().next_sequence, 1);
+
+        let sent = p.approve(&request, 0).unwrap();
+        let approved: PaymentApproved = sent.event(&disbursement::ID);
+        assert_eq!(
+            (
+                approved.approver,
+                approved.approval_count,
+                approved.required_approvals
+            ),
+            (p.approvers[0].pubkey(), 1, 1)
+        );
+
+        let sent = p.execute(&request).unwrap();
+        let executed: PaymentExecuted = sent.event(&disbursement::ID);
+        assert_eq!(
+            (executed.amount, executed.sequence, executed.executor),
+            (5_000, 0, p.disbursing_officer.pubkey())
+        );
+        let outlay: OutlayMade = sent.event(&budget::ID);
+        assert_eq!(
+            (outlay.amount, outlay.reference, outlay.payee),
+            (5_000, request, address("payee-a"))
+        );
+
+        let to = p.w.payee_tokens("payee-a");
+        assert_eq!(p.w.h.token_balance(&to), 5_000);
+        assert_eq!(p.w.obligation("AWARD-1").disbursed, 5_000);
+        assert!(
+            p.w.h.data(&request).is_none(),
+            "a finished request is closed"
+        );
+        assert_eq!(p.policy().period_spent, 5_000);
+        p.w.assert_books_balance();
+    }
+}
+
+#[test]
+fn tiers_require_distinct_approvers_who_are_not_the_requester() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 500_000);
+    let request = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
+    assert_eq!(p.request(&request).required_approvals, 2);
+    p.approve(&request, 0).unwrap();
+    let err = p.execute(&request).unwrap_err();
+    assert_eq!(
+        fisc_tests::error_code(&err),
+        Some(DisbursementError::NotEnoughApprovals.into())
+    );
+    assert!(
+        err.meta
+            .logs
+            .iter()
+            .any(|l| l.contains("payment needs 2 approvals, has 1")),
+        "{}",
+        err.meta.pretty_logs()
+    );
+    // The same approver twice counts once.
+    assert_error(p.approve(&request, 0), DisbursementError::AlreadyApproved);
+    // The requester, even holding the approver role, cannot approve.
+    let admin = p.w.admin.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    let requester = p.requester.insecure_clone();
+    let grant = bix::member_roles_set(
+        payer,
+        p.w.agency,
+        admin.pubkey(),
+        requester.pubkey(),
+        Role::REQUESTER | Role::APPROVER,
+    );
+    p.w.send(grant, &admin).unwrap();
+    let ix = dix::payment_approve(p.w.agency, requester.pubkey(), request);
+    assert_error(
+        p.w.send(ix, &requester),
+        DisbursementError::RequesterCannotApprove,
+    );
+    // A member without the approver role; a stranger; a missing signature.
+    let officer = p.disbursing_officer.insecure_clone();
+    assert_error(
+        p.w.send(
+            dix::payment_approve(p.w.agency, officer.pubkey(), request),
+            &officer,
+        ),
+        DisbursementError::MissingRole,
+    );
+    let stranger = p.w.h.signer("stranger");
+    assert_error(
+        p.w.send(
+            dix::payment_approve(p.w.agency, stranger.pubkey(), request),
+            &stranger,
+        ),
+        ErrorCode::AccountNotInitialized,
+    );
+    let second = p.approvers[1].insecure_clone();
+    let ix = unsigned(
+        dix::payment_approve(p.w.agency, second.pubkey(), request),
+        &second.pubkey(),
+    );
+    assert_error(p.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    // A third approval when two are enough.
+    p.approve(&request, 1).unwrap();
+    assert_error(p.approve(&request, 2), DisbursementError::FullyApproved);
+    p.execute(&request).unwrap();
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 50_000);
+}
+
+#[test]
+fn large_payments_wait_for_their_time_lock() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 5_000_000);
+    let request = p.propose("AWARD-1", "payee-a", 2_000_000).unwrap();
+    for n in 0..3 {
+        p.approve(&request, n).unwrap();
+    }
+    let err = p.execute(&request).unwrap_err();
+    assert_eq!(
+        fisc_tests::error_code(&err),
+        Some(DisbursementError::TimeLocked.into())
+    );
+    p.w.h.set_time(MARCH_2026 + 48 * 3_600 - 1);
+    assert_error(p.execute(&request), DisbursementError::TimeLocked);
+    p.w.h.set_time(MARCH_2026 + 48 * 3_600);
+    p.execute(&request).unwrap();
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 2_000_000);
+}
+
+#[test]
+fn the_period_limit_holds_and_resets() {
+    let mut policy = default_policy();
+    policy.period_limit = 15_000;
+    policy.period_seconds = 86_400;
+    let mut p = Payments::with(&fisc_tests::token::SPL_TOKEN, policy);
+    p.w.obligate("AWARD-1", "payee-a", 100_000);
+    let first = p.propose("AWARD-1", "payee-a", 10_000).unwrap();
+    let second = p.propose("AWARD-1", "payee-a", 6_000).unwrap();
+    p.approve(&first, 0).unwrap();
+    p.approve(&second, 0).unwrap();
+    p.execute(&first).unwrap();
+    let err = p.execute(&second).unwrap_err();
+    assert_eq!(
+        fisc_tests::error_code(&err),
+        Some(DisbursementError::PeriodLimitExceeded.into())
+    );
+    assert!(err
+        .meta
+        .logs
+        .iter()
+        .any(|l| l.contains("period limit 15000, spent 10000, payment 6000")));
+    p.w.h.set_time(MARCH_2026 + 86_400);
+    p.execute(&second).unwrap();
+    assert_eq!(p.policy().period_spent, 6_000);
+}
+
+#[test]
+fn each_payment_executes_once_even_when_retried() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 100_000);
+    // A retried proposal (same sequence) creates nothing.
+    let requester = p.requester.insecure_clone();
+    let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5_000, 0);
+    p.w.send(ix.clone(), &requester).unwrap();
+    let err = p.w.send(ix, &requester).unwrap_err();
+    assert!(
+        err.meta.logs.iter().any(|l| l.contains("already in use")),
+        "{}",
+        err.meta.pretty_logs()
+    );
+    // A stale sequence at a fresh address is refused by the policy's counter.
+    let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5_000, 5);
+    assert_error(
+        p.w.send(ix, &requester),
+        DisbursementError::SequenceMismatch,
+    );
+    assert_eq!(p.policy().next_sequence, 1);
+
+    let request = disbursement::pda::request(&p.w.agency, 0);
+    p.approve(&request, 0).unwrap();
+    let officer = p.disbursing_officer.insecure_clone();
+    let ix = p.execute_ix(&request, &officer.pubkey(), true);
+    // The same signed transaction twice: the runtime refuses the second.
+    let payer = p.w.h.payer.insecure_clone();
+    let message = solana_message::Message::new(std::slice::from_ref(&ix), Some(&payer.pubkey()));
+    let tx = solana_transaction::Transaction::new(
+        &[&payer, &officer],
+        message,
+        p.w.h.svm.latest_blockhash(),
+    );
+    p.w.h.svm.send_transaction(tx.clone()).unwrap();
+    let err = p.w.h.svm.send_transaction(tx).unwrap_err();
+    assert_eq!(
+        err.err,
+        solana_transaction_error::TransactionError::AlreadyProcessed
+    );
+    // Re-signed with a new blockhash: the request is closed, nothing is paid again.
+    p.w.h.svm.expire_blockhash();
+    assert_error(p.w.send(ix, &officer), ErrorCode::AccountNotInitialized);
+    let to = p.w.payee_tokens("payee-a");
+    assert_eq!(p.w.h.token_balance(&to), 5_000);
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 5_000);
+}
+
+#[test]
+fn reject_and_cancel_end_a_request() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 100_000);
+    let agency = p.w.agency;
+    let requester = p.requester.pubkey();
+
+    let request = p.propose("AWARD-1", "payee-a", 1_000).unwrap();
+    let approver = p.approvers[0].insecure_clone();
+    let officer = p.disbursing_officer.insecure_clone();
+    assert_error(
+        p.w.send(
+            dix::payment_reject(agency, officer.pubkey(), request, requester),
+            &officer,
+        ),
+        DisbursementError::MissingRole,
+    );
+    let sent =
+        p.w.send(
+            dix::payment_reject(agency, approver.pubkey(), request, requester),
+            &approver,
+        )
+        .unwrap();
+    assert_eq!(
+        sent.event::<PaymentRejected>(&disbursement::ID).approver,
+        approver.pubkey()
+    );
+    assert!(p.w.h.data(&request).is_none());
+    assert_error(
+        p.execute_after_close(&request),
+        ErrorCode::AccountNotInitialized,
+    );
+
+    let request = p.propose("AWARD-1", "payee-a", 1_000).unwrap();
+    let stranger = p.w.h.signer("stranger");
+    assert_error(
+        p.w.send(
+            dix::payment_cancel(agency, stranger.pubkey(), request, requester),
+            &stranger,
+        ),
+        DisbursementError::NotRequesterOrAdmin,
+    );
+    assert_error(
+        p.w.send(
+            dix::payment_cancel(agency, stranger.pubkey(), request, stranger.pubkey()),
+            &stranger,
+        ),
+        DisbursementError::RequestMismatch,
+    );
+    let me = p.requester.insecure_clone();
+    let sent =
+        p.w.send(
+            dix::payment_cancel(agency, me.pubkey(), request, requester),
+            &me,
+        )
+        .unwrap();
+    assert_eq!(
+        sent.event::<PaymentCancelled>(&disbursement::ID)
+            .cancelled_by,
+        requester
+    );
+
+    let request = p.propose("AWARD-1", "payee-a", 1_000).unwrap();
+    let admin = p.w.admin.insecure_clone();
+    p.w.send(
+        dix::payment_cancel(agency, admin.pubkey(), request, requester),
+        &admin,
+    )
+    .unwrap();
+    assert!(p.w.h.data(&request).is_none());
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 0);
+}
+
+#[test]
+fn proposal_attacks() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 10_000);
+    let requester = p.requester.insecure_clone();
+    // Not a requester.
+    let approver = p.approvers[0].insecure_clone();
+    let ix = p.propose_ix(&approver.pubkey(), "AWARD-1", "payee-a", 100, 0);
+    assert_error(p.w.send(ix, &approver), DisbursementError::MissingRole);
+    // Missing signature.
+    let ix = unsigned(
+        p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 100, 0),
+        &requester.pubkey(),
+    );
+    assert_error(p.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    // More than the obligation has left; zero.
+    let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 10_001, 0);
+    assert_error(
+        p.w.send(ix, &requester),
+        DisbursementError::ExceedsObligation,
+    );
+    let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 0, 0);
+    assert_error(p.w.send(ix, &requester), DisbursementError::ZeroAmount);
+    // A token account that is not the payee's.
+    let mallory = p.w.payee_tokens("mallory");
+    let ix = substituted(
+        p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 100, 0),
+        &p.w.payee_tokens("payee-a"),
+        &mallory,
+    );
+    assert_error(p.w.send(ix, &requester), DisbursementError::PayeeMismatch);
+    // An obligation of another budget account.
+    let officer = p.w.officer.insecure_clone();
+    let other = p.w.account_ref("075-2026/2026-0999-000");
+    p.w.open(&officer, &other, 2026, 2026, 1_000).unwrap();
+    let payer = p.w.h.payer.pubkey();
+    let args = p.w.obligation_args("AWARD-9", "payee-a", 10);
+    p.w.send(
+        bix::obligation_create(payer, officer.pubkey(), &other, args),
+        &officer,
+    )
+    .unwrap();
+    let ours =
+        p.w.account
+            .obligation(&fisc_tests::fixtures::award("AWARD-1"));
+    let theirs = other.obligation(&fisc_tests::fixtures::award("AWARD-9"));
+    let ix = substituted(
+        p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5, 0),
+        &ours,
+        &theirs,
+    );
+    assert_error(
+        p.w.send(ix, &requester),
+        DisbursementError::ObligationOfAnotherAccount,
+    );
+    assert_eq!(
+        p.policy().next_sequence,
+        0,
+        "no failed proposal used a sequence"
+    );
+}
+
+#[test]
+fn execution_attacks() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 100_000);
+    let request = p.propose("AWARD-1", "payee-a", 1_000).unwrap();
+    p.approve(&request, 0).unwrap();
+    // Not a disbursing officer: with a membership lacking the role, or with none.
+    let approver = p.approvers[0].insecure_clone();
+    assert_error(
+        p.w.send(p.execute_ix(&request, &approver.pubkey(), true), &approver),
+        DisbursementError::MissingRole,
+    );
+    assert_error(
+        p.w.send(p.execute_ix(&request, &approver.pubkey(), false), &approver),
+        DisbursementError::MissingRole,
+    );
+    // Another payee's token account, or another obligation, than the request names.
+    let officer = p.disbursing_officer.insecure_clone();
+    let mallory = p.w.payee_tokens("mallory");
+    let ix = substituted(
+        p.execute_ix(&request, &officer.pubkey(), true),
+        &p.w.payee_tokens("payee-a"),
+        &mallory,
+    );
+    assert_error(p.w.send(ix, &officer), DisbursementError::RequestMismatch);
+    // Calling the budget program's outlay directly with the disbursement authority, unsigned.
+    let to = p.w.payee_tokens("payee-a");
+    let args = budget::OutlayExecuteArgs {
+        amount: 1_000,
+        reference: request,
+    };
+    let ix = bix::outlay_execute(
+        disbursement::pda::authority(),
+        &p.w.account,
+        &fisc_tests::fixtures::award("AWARD-1"),
+        to,
+        args,
+    );
+    let ix = unsigned(ix, &disbursement::pda::authority());
+    assert_error(p.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    // Paused treasury: the budget program refuses.
+    let central = p.w.central.insecure_clone();
+    p.w.send(bix::treasury_pause_set(central.pubkey(), true), &central)
+        .unwrap();
+    assert_error(p.execute(&request), BudgetError::TreasuryPaused);
+    p.w.send(bix::treasury_pause_set(central.pubkey(), false), &central)
+        .unwrap();
+    p.execute(&request).unwrap();
+    assert_eq!(p.w.h.token_balance(&to), 1_000);
+}
+
+#[test]
+fn anyone_may_execute_when_the_policy_says_so() {
+    let mut policy = default_policy();
+    policy.anyone_may_execute = true;
+    let mut p = Payments::with(&fisc_tests::token::SPL_TOKEN, policy);
+    p.w.obligate("AWARD-1", "payee-a", 100_000);
+    let request = p.propose("AWARD-1", "payee-a", 1_000).unwrap();
+    let stranger = p.w.h.signer("stranger");
+    assert_error(
+        p.w.send(p.execute_ix(&request, &stranger.pubkey(), false), &stranger),
+        DisbursementError::NotEnoughApprovals,
+    );
+    p.approve(&request, 0).unwrap();
+    p.w.send(p.execute_ix(&request, &stranger.pubkey(), false), &stranger)
+        .unwrap();
+}
+
+#[test]
+fn policy_changes_never_loosen_requests_in_flight() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 1_000_000);
+    let admin = p.w.admin.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    let agency = p.w.agency;
+    // Proposed under 2 approvals; the policy then drops to 1: it still needs 2.
+    let strict = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
+    let mut loose = default_policy();
+    loose.tiers[1].approvals = 1;
+    p.w.send(
+        dix::policy_set(payer, agency, admin.pubkey(), loose),
+        &admin,
+    )
+    .unwrap();
+    p.approve(&strict, 0).unwrap();
+    assert_error(p.execute(&strict), DisbursementError::NotEnoughApprovals);
+    p.approve(&strict, 1).unwrap();
+    p.execute(&strict).unwrap();
+    // Proposed under 1 approval; the policy then rises to 2: it needs 2.
+    let request = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    let mut strict_policy = default_policy();
+    strict_policy.tiers[0].approvals = 2;
+    p.w.send(
+        dix::policy_set(payer, agency, admin.pubkey(), strict_policy),
+        &admin,
+    )
+    .unwrap();
+    p.approve(&request, 0).unwrap();
+    assert_error(p.execute(&request), DisbursementError::NotEnoughApprovals);
+    p.approve(&request, 1).unwrap();
+    p.execute(&request).unwrap();
+}
+
+#[test]
+fn policy_attacks() {
+    let mut p = Payments::new();
+    let payer = p.w.h.payer.pubkey();
+    let agency = p.w.agency;
+    let requester = p.requester.insecure_clone();
+    assert_error(
+        p.w.send(
+            dix::policy_set(payer, agency, requester.pubkey(), default_policy()),
+            &requester,
+        ),
+        DisbursementError::NotAgencyAdmin,
+    );
+    let admin = p.w.admin.insecure_clone();
+    let ix = unsigned(
+        dix::policy_set(payer, agency, admin.pubkey(), default_policy()),
+        &admin.pubkey(),
+    );
+    assert_error(p.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    let bad: [fn(&mut disbursement::PolicySetArgs); 6] = [
+        |a| a.tiers.clear(),
+        |a| a.tiers[2].max_amount = 5,
+        |a| a.tiers[0].approvals = 0,
+        |a| a.tiers[1].approvals = 4,
+        |a| a.tiers[1].approvals = 0,
+        |a| a.tiers[2].time_lock_seconds = 31 * 86_400,
+    ];
+    for mutate in bad {
+        let mut args = default_policy();
+        mutate(&mut args);
+        assert_error(
+            p.w.send(dix::policy_set(payer, agency, admin.pubkey(), args), &admin),
+            DisbursementError::InvalidTiers,
+        );
+    }
+    let mut args = default_policy();
+    args.period_seconds = 3_600;
+    assert_error(
+        p.w.send(dix::policy_set(payer, agency, admin.pubkey(), args), &admin),
+        DisbursementError::InvalidPeriod,
+    );
+    let mut args = default_policy();
+    args.period_limit = 0;
+    assert_error(
+        p.w.send(dix::policy_set(payer, agency, admin.pubkey(), args), &admin),
+        DisbursementError::InvalidPeriod,
+    );
+}
