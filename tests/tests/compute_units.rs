@@ -3,10 +3,11 @@
 
 use budget::state::Role;
 use fisc_client::ix::budget as bix;
+use fisc_client::ix::disbursement as dix;
 use fisc_tests::cu::Table;
 use fisc_tests::fixtures::{
-    award, config_init_ix, init_treasury, registry_init_args, registry_init_ix, World,
-    CENTRAL_AUTHORITY, MARCH_2026, YEAR,
+    award, config_init_ix, default_policy, init_treasury, registry_init_args, registry_init_ix,
+    Payments, World, CENTRAL_AUTHORITY, MARCH_2026, YEAR,
 };
 use fisc_tests::token::TOKEN_2022;
 use fisc_tests::{address, padded, Harness};
@@ -217,11 +218,65 @@ fn budget(table: &mut Table) {
     }
 }
 
+fn disbursement(table: &mut Table) {
+    let mut p = Payments::new();
+    let admin = p.w.admin.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    let agency = p.w.agency;
+    let sent =
+        p.w.send(
+            dix::policy_set(payer, agency, admin.pubkey(), default_policy()),
+            &admin,
+        )
+        .unwrap();
+    table.record("disbursement", "policy_set (update)", &sent);
+    p.w.obligate("AWARD-1", "payee-a", 10_000_000);
+    p.w.payee_tokens("payee-a");
+
+    let requester = p.requester.insecure_clone();
+    let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5_000, 0);
+    table.record(
+        "disbursement",
+        "payment_propose",
+        &p.w.send(ix, &requester).unwrap(),
+    );
+    let request = disbursement::pda::request(&agency, 0);
+    table.record(
+        "disbursement",
+        "payment_approve",
+        &p.approve(&request, 0).unwrap(),
+    );
+    table.record(
+        "disbursement",
+        "payment_execute",
+        &p.execute(&request).unwrap(),
+    );
+
+    let request = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    let approver = p.approvers[0].insecure_clone();
+    let sent =
+        p.w.send(
+            dix::payment_reject(agency, approver.pubkey(), request, requester.pubkey()),
+            &approver,
+        )
+        .unwrap();
+    table.record("disbursement", "payment_reject", &sent);
+    let request = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    let sent =
+        p.w.send(
+            dix::payment_cancel(agency, requester.pubkey(), request, requester.pubkey()),
+            &requester,
+        )
+        .unwrap();
+    table.record("disbursement", "payment_cancel", &sent);
+}
+
 #[test]
 fn compute_unit_table() {
     let mut table = Table::default();
     roots(&mut table);
     budget(&mut table);
+    disbursement(&mut table);
     table.assert_covers_idl();
     table.write_or_check();
 }

@@ -1,0 +1,270 @@
+//! Random interleavings of propose, approve, reject, cancel, execute and the passing of time, through
+//! the real SVM, against a model: every outcome is the model's, the sum paid equals the sum of executed
+//! requests, no request pays twice, the period limit and the time locks hold.
+//!
+//! 1,000 sequences by default; `FISC_PROPTEST_CASES=100000` for the long soak (`scripts/soak.sh`).
+
+use std::collections::BTreeMap;
+
+use fisc_client::ix::disbursement as dix;
+use fisc_tests::fixtures::{default_policy, Payments, MARCH_2026};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use solana_signer::Signer;
+
+const OBLIGATED: u64 = 10_000_000;
+const LIMIT: u64 = 3_000_000;
+const DAY: i64 = 86_400;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Propose(u64),
+    Approve(u64, usize),
+    Reject(u64, usize),
+    Cancel(u64),
+    Execute(u64),
+    AdvanceHours(u16),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let seq = 0u64..6;
+    prop_oneof![
+        3 => prop_oneof![1..=10_000u64, 10_001..=1_000_000u64, 1_000_001..=3_500_000u64, Just(0), Just(u64::MAX)].prop_map(Op::Propose),
+        4 => (seq.clone(), 0usize..3).prop_map(|(s, n)| Op::Approve(s, n)),
+        1 => (seq.clone(), 0usize..3).prop_map(|(s, n)| Op::Reject(s, n)),
+        1 => seq.clone().prop_map(Op::Cancel),
+        4 => seq.prop_map(Op::Execute),
+        1 => prop_oneof![Just(1u16), Just(24), Just(49)].prop_map(Op::AdvanceHours),
+    ]
+}
+
+#[derive(Clone, Debug)]
+struct Request {
+    amount: u64,
+    approvals: Vec<usize>,
+    required: usize,
+    lock: i64,
+    last_approval_at: i64,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Model {
+    now: i64,
+    next_sequence: u64,
+    open: BTreeMap<u64, Request>,
+    finished: Vec<u64>,
+    paid: u64,
+    period_start: i64,
+    period_spent: u64,
+}
+
+impl Model {
+    fn apply(&mut self, op: &Op) -> bool {
+        match *op {
+            Op::Propose(amount) => {
+                let ok = amount > 0 && amount <= OBLIGATED - self.paid;
+                if ok {
+                    let (required, lock) = match amount {
+                        0..=10_000 => (1, 0),
+                        10_001..=1_000_000 => (2, 0),
+                        _ => (3, 48 * 3_600),
+                    };
+                    let request = Request {
+                        amount,
+                        approvals: vec![],
+                        required,
+                        lock,
+                        last_approval_at: 0,
+                    };
+                    self.open.insert(self.next_sequence, request);
+                    self.next_sequence += 1;
+                }
+                ok
+            }
+            Op::Approve(seq, n) => match self.open.get_mut(&seq) {
+                Some(r) if !r.approvals.contains(&n) && r.approvals.len() < r.required => {
+                    r.approvals.push(n);
+                    r.last_approval_at = self.now;
+                    true
+                }
+                _ => false,
+            },
+            Op::Reject(seq, _) | Op::Cancel(seq) => {
+                let ok = self.open.remove(&seq).is_some();
+                if ok {
+                    self.finished.push(seq);
+                }
+                ok
+            }
+            Op::Execute(seq) => {
+                let Some(r) = self.open.get(&seq) else {
+                    return false;
+                };
+                let (start, spent) = if self.now - self.period_start >= DAY {
+                    (self.now, 0)
+                } else {
+                    (self.period_start, self.period_spent)
+                };
+                let ok = r.approvals.len() >= r.required
+                    && self.now >= r.last_approval_at + r.lock
+                    && spent + r.amount <= LIMIT
+                    && r.amount <= OBLIGATED - self.paid;
+                if ok {
+                    self.paid += r.amount;
+                    self.period_start = start;
+                    self.period_spent = spent + r.amount;
+                    self.open.remove(&seq);
+                    self.finished.push(seq);
+                }
+                ok
+            }
+            Op::AdvanceHours(h) => {
+                self.now += i64::from(h) * 3_600;
+                true
+            }
+        }
+    }
+}
+
+fn run(p: &mut Payments, op: &Op, model: &Model, next_sequence: u64) -> bool {
+    let agency = p.w.agency;
+    let request = |seq: u64| disbursement::pda::request(&agency, seq);
+    let requester = p.requester.insecure_clone();
+    let result = match *op {
+        Op::Propose(amount) => {
+            let ix = p.propose_ix(
+                &requester.pubkey(),
+                "AWARD-1",
+                "payee-a",
+                amount,
+                next_sequence,
+            );
+            p.w.send(ix, &requester)
+        }
+        Op::Approve(seq, n) => p.approve(&request(seq), n),
+        Op::Reject(seq, n) => {
+            let approver = p.approvers[n].insecure_clone();
+            p.w.send(
+                dix::payment_reject(agency, approver.pubkey(), request(seq), requester.pubkey()),
+                &approver,
+            )
+        }
+        Op::Cancel(seq) => p.w.send(
+            dix::payment_cancel(agency, requester.pubkey(), request(seq), requester.pubkey()),
+            &requester,
+        ),
+        Op::Execute(seq) => {
+            if p.w.h.data(&request(seq)).is_none() {
+                p.execute_after_close(&request(seq))
+            } else {
+                p.execute(&request(seq))
+            }
+        }
+        Op::AdvanceHours(_) => {
+            p.w.h.set_time(MARCH_2026 + model.now);
+            return true;
+        }
+    };
+    result.is_ok()
+}
+
+fn check(p: &mut Payments, model: &Model, step: usize, op: &Op) -> Result<(), TestCaseError> {
+    let to = p.w.payee_tokens("payee-a");
+    prop_assert_eq!(
+        p.w.h.token_balance(&to),
+        model.paid,
+        "step {} {:?}: paid",
+        step,
+        op
+    );
+    prop_assert_eq!(
+        p.w.obligation("AWARD-1").disbursed,
+        model.paid,
+        "step {} {:?}: obligation",
+        step,
+        op
+    );
+    let policy = p.policy();
+    prop_assert!(
+        policy.period_spent <= LIMIT,
+        "step {step} {op:?}: over the period limit"
+    );
+    prop_assert_eq!(
+        policy.period_spent,
+        model.period_spent,
+        "step {} {:?}: period spent",
+        step,
+        op
+    );
+    prop_assert_eq!(
+        policy.next_sequence,
+        model.next_sequence,
+        "step {} {:?}: sequence",
+        step,
+        op
+    );
+    for seq in &model.finished {
+        prop_assert!(
+            p.w.h
+                .data(&disbursement::pda::request(&p.w.agency, *seq))
+                .is_none(),
+            "step {step}: request {seq} still open"
+        );
+    }
+    for (seq, r) in &model.open {
+        let chain = p.request(&disbursement::pda::request(&p.w.agency, *seq));
+        prop_assert_eq!(
+            usize::from(chain.approval_count),
+            r.approvals.len(),
+            "step {} {:?}: approvals of {}",
+            step,
+            op,
+            seq
+        );
+    }
+    p.w.assert_books_balance();
+    Ok(())
+}
+
+#[test]
+fn random_interleavings_pay_exactly_what_was_executed() {
+    let cases = std::env::var("FISC_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000);
+    let mut policy = default_policy();
+    policy.period_seconds = 86_400;
+    policy.period_limit = LIMIT;
+    let mut base = Payments::with(&fisc_tests::token::SPL_TOKEN, policy);
+    base.w.obligate("AWARD-1", "payee-a", OBLIGATED);
+    base.w.payee_tokens("payee-a");
+    let start = Model {
+        period_start: 0,
+        ..Model::default()
+    };
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&proptest::collection::vec(op(), 1..30), |ops| {
+            let mut p = base.clone();
+            let mut model = start.clone();
+            for (step, op) in ops.iter().enumerate() {
+                let next_sequence = model.next_sequence;
+                let expected = model.apply(op);
+                let landed = run(&mut p, op, &model, next_sequence);
+                prop_assert_eq!(
+                    landed,
+                    expected,
+                    "step {} {:?}: the programs and the model disagree",
+                    step,
+                    op
+                );
+                check(&mut p, &model, step, op)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
