@@ -600,3 +600,135 @@ impl Clone for Payments {
         }
     }
 }
+
+/// A [`World`] with a land registry (`US-DC`), its registrar, a second agency (`089`), a property
+/// officer in each agency, and an authorised lien holder.
+pub struct Titles {
+    pub w: World,
+    pub registry: Pubkey,
+    pub registrar: Keypair,
+    pub other_agency: Pubkey,
+    pub officer: Keypair,
+    pub other_officer: Keypair,
+    pub lien_holder: Keypair,
+}
+
+impl Titles {
+    pub fn new() -> Self {
+        use fisc_client::ix::titles as tix;
+        let mut w = World::new();
+        let central = w.central.insecure_clone();
+        let payer = w.h.payer.pubkey();
+        let registrar = w.h.signer("registrar");
+        let args = titles::RegistryInitArgs {
+            registrar: registrar.pubkey(),
+            ..registry_init_args()
+        };
+        let registry = titles::pda::registry(&args.jurisdiction);
+        w.send(tix::registry_init(payer, central.pubkey(), args), &central)
+            .unwrap();
+
+        let other_admin = w.h.signer("agency-089-admin");
+        let code = padded("089");
+        let reg = budget::AgencyRegisterArgs {
+            code,
+            name: padded("Department of Energy"),
+            admin: other_admin.pubkey(),
+        };
+        w.send(bix::agency_register(payer, central.pubkey(), reg), &central)
+            .unwrap();
+        let other_agency = budget::pda::agency(&code);
+
+        let officer = w.h.signer("agency-075-property-officer");
+        let admin = w.admin.insecure_clone();
+        let agency = w.agency;
+        w.send(
+            bix::member_roles_set(
+                payer,
+                agency,
+                admin.pubkey(),
+                officer.pubkey(),
+                Role::PROPERTY_OFFICER,
+            ),
+            &admin,
+        )
+        .unwrap();
+        let other_officer = w.h.signer("agency-089-property-officer");
+        w.send(
+            bix::member_roles_set(
+                payer,
+                other_agency,
+                other_admin.pubkey(),
+                other_officer.pubkey(),
+                Role::PROPERTY_OFFICER,
+            ),
+            &other_admin,
+        )
+        .unwrap();
+
+        let lien_holder = w.h.signer("lien-holder-bank");
+        w.send(
+            tix::lien_holder_set(
+                payer,
+                registry,
+                registrar.pubkey(),
+                lien_holder.pubkey(),
+                true,
+            ),
+            &registrar,
+        )
+        .unwrap();
+        Self {
+            w,
+            registry,
+            registrar,
+            other_agency,
+            officer,
+            other_officer,
+            lien_holder,
+        }
+    }
+
+    /// Registration arguments of parcel `parcel_id`.
+    pub fn parcel(parcel_id: &str) -> titles::PropertyRegisterArgs {
+        titles::PropertyRegisterArgs {
+            parcel_id: padded(parcel_id),
+            kind: titles::state::PropertyKind::BUILDING,
+            latitude: 38_897_700,
+            longitude: -77_036_500,
+            legal_description_hash: solana_sha256_hasher::hashv(&[b"legal", parcel_id.as_bytes()])
+                .to_bytes(),
+            area_sq_m: 5_100,
+            acquisition_cost: 12_500_000_000,
+            acquisition_date: 946_684_800,
+            deed_hash: solana_sha256_hasher::hashv(&[b"deed", parcel_id.as_bytes()]).to_bytes(),
+        }
+    }
+
+    /// Register `parcel_id` for agency `075` by its property officer; returns the title's address.
+    pub fn register(&mut self, parcel_id: &str) -> Pubkey {
+        let officer = self.officer.insecure_clone();
+        let payer = self.w.h.payer.pubkey();
+        let ix = fisc_client::ix::titles::property_register(
+            payer,
+            self.registry,
+            self.w.agency,
+            officer.pubkey(),
+            true,
+            Self::parcel(parcel_id),
+        );
+        self.w.send(ix, &officer).unwrap();
+        titles::pda::property(&self.registry, &padded(parcel_id))
+    }
+
+    /// The title at `property`.
+    pub fn property(&self, property: &Pubkey) -> titles::state::Property {
+        self.w.h.account(property)
+    }
+}
+
+impl Default for Titles {
+    fn default() -> Self {
+        Self::new()
+    }
+}

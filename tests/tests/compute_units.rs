@@ -7,7 +7,7 @@ use fisc_client::ix::disbursement as dix;
 use fisc_tests::cu::Table;
 use fisc_tests::fixtures::{
     award, config_init_ix, default_policy, init_treasury, registry_init_args, registry_init_ix,
-    Payments, World, CENTRAL_AUTHORITY, MARCH_2026, YEAR,
+    Payments, Titles, World, CENTRAL_AUTHORITY, MARCH_2026, YEAR,
 };
 use fisc_tests::token::TOKEN_2022;
 use fisc_tests::{address, padded, Harness};
@@ -271,12 +271,139 @@ fn disbursement(table: &mut Table) {
     table.record("disbursement", "payment_cancel", &sent);
 }
 
+fn titles(table: &mut Table) {
+    use fisc_client::ix::titles as tix;
+    let mut t = Titles::new();
+    let payer = t.w.h.payer.pubkey();
+    let officer = t.officer.insecure_clone();
+    let other = t.other_officer.insecure_clone();
+    let registrar = t.registrar.insecure_clone();
+    let bank = t.lien_holder.insecure_clone();
+    let (agency, other_agency, registry) = (t.w.agency, t.other_agency, t.registry);
+    let mut ok = |t: &mut Titles, name: &str, ix, signer: &solana_keypair::Keypair| {
+        let sent =
+            t.w.send(ix, signer)
+                .unwrap_or_else(|e| panic!("{name}: {:?}\n{}", e.err, e.meta.pretty_logs()));
+        table.record("titles", name, &sent);
+    };
+    let next = t.w.h.signer("next-registrar");
+    ok(
+        &mut t,
+        "registry_registrar_propose",
+        tix::registry_registrar_propose(registry, registrar.pubkey(), next.pubkey()),
+        &registrar,
+    );
+    ok(
+        &mut t,
+        "registry_registrar_accept",
+        tix::registry_registrar_accept(registry, next.pubkey()),
+        &next,
+    );
+    ok(
+        &mut t,
+        "lien_holder_set",
+        tix::lien_holder_set(payer, registry, next.pubkey(), address("bank-2"), true),
+        &next,
+    );
+    let args = Titles::parcel("0165-0802");
+    let property = titles::pda::property(&registry, &args.parcel_id);
+    ok(
+        &mut t,
+        "property_register",
+        tix::property_register(payer, registry, agency, officer.pubkey(), true, args),
+        &officer,
+    );
+    ok(
+        &mut t,
+        "property_update",
+        tix::property_update(property, agency, officer.pubkey(), 4, 85, 3),
+        &officer,
+    );
+    let record = titles::BuildingRecordArgs {
+        record_kind: 1,
+        date: 1_780_000_000,
+        cost: 45_000,
+        document_hash: [3; 32],
+        payment_request: address("payment-request"),
+    };
+    ok(
+        &mut t,
+        "building_record_add",
+        tix::building_record_add(property, agency, officer.pubkey(), record),
+        &officer,
+    );
+    let lien = titles::LienRecordArgs {
+        lien_id: padded("DC-2026-000123"),
+        amount: 1_000_000,
+        document_hash: [7; 32],
+    };
+    ok(
+        &mut t,
+        "lien_record",
+        tix::lien_record(property, registry, bank.pubkey(), lien),
+        &bank,
+    );
+    ok(
+        &mut t,
+        "lien_release",
+        tix::lien_release(property, bank.pubkey(), &padded("DC-2026-000123")),
+        &bank,
+    );
+    ok(
+        &mut t,
+        "title_transfer_offer",
+        tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+        &officer,
+    );
+    ok(
+        &mut t,
+        "title_transfer_cancel",
+        tix::title_transfer_cancel(property, other_agency, other.pubkey(), officer.pubkey()),
+        &other,
+    );
+    t.w.send(
+        tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+        &officer,
+    )
+    .unwrap();
+    ok(
+        &mut t,
+        "title_transfer_accept",
+        tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+        &other,
+    );
+    ok(
+        &mut t,
+        "property_freeze_set",
+        tix::property_freeze_set(property, registry, next.pubkey(), true, [1; 32]),
+        &next,
+    );
+    t.w.send(
+        tix::property_freeze_set(property, registry, next.pubkey(), false, [2; 32]),
+        &next,
+    )
+    .unwrap();
+    let dispose = titles::PropertyDisposeArgs {
+        disposal_kind: 0,
+        price: 20_000_000_000,
+        buyer: address("buyer"),
+        document_hash: [9; 32],
+    };
+    ok(
+        &mut t,
+        "property_dispose",
+        tix::property_dispose(property, other_agency, other.pubkey(), dispose),
+        &other,
+    );
+}
+
 #[test]
 fn compute_unit_table() {
     let mut table = Table::default();
     roots(&mut table);
     budget(&mut table);
     disbursement(&mut table);
+    titles(&mut table);
     table.assert_covers_idl();
     table.write_or_check();
 }

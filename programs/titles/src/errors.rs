@@ -13,4 +13,65 @@ pub enum TitlesError {
     /// The registrar must be a real address.
     #[msg("the registrar must not be the default address")]
     InvalidRegistrar,
+    /// Only the registry's registrar may do this.
+    #[msg("only the registrar may do this")]
+    NotRegistrar,
+    /// No registrar change is pending for the signer.
+    #[msg("the signer is not the pending registrar")]
+    NotPendingRegistrar,
+    /// The member account is not the signer's membership in the agency concerned.
+    #[msg("the signer is not a member of the agency concerned")]
+    NotAMember,
+    /// The signer lacks the property officer role in the agency concerned.
+    #[msg("the signer is not a property officer of the agency concerned")]
+    NotPropertyOfficer,
+    /// Parcel ids are 1-24 printable ASCII characters, zero-padded.
+    #[msg("parcel id must be 1-24 printable ASCII characters, zero-padded")]
+    InvalidParcelId,
+    /// Property kinds are land (0), building (1) or facility (2).
+    #[msg("property kind must be 0 (land), 1 (building) or 2 (facility)")]
+    InvalidKind,
+    /// Coordinates are microdegrees within ±90° latitude and ±180° longitude.
+    #[msg("coordinates out of range")]
+    InvalidCoordinates,
+    /// The property is in another registry, or the agency is not the holder.
+    #[msg("the property belongs to another registry or holder")]
+    PropertyMismatch,
+    /// The property has active liens.
+    #[msg("the property has active liens")]
+    LienActive,
+    /// The property is frozen by the registrar.
+    #[msg("the property is frozen")]
+    Frozen,
+    /// The property has been disposed of.
+    #[msg("the property has been disposed of")]
+    Disposed,
+    /// A property cannot be transferred to its own holder.
+    #[msg("the receiving agency already holds the property")]
+    SameHolder,
+    /// The signer is not a property officer of the receiving agency.
+    #[msg("only the receiving agency may accept")]
+    NotReceiver,
+    /// The lien holder is not authorised by the registrar.
+    #[msg("the lien holder is not authorised in this registry")]
+    LienHolderNotAuthorized,
+    /// Lien ids are 1-16 printable ASCII characters, zero-padded.
+    #[msg("lien id must be 1-16 printable ASCII characters, zero-padded")]
+    InvalidLienId,
+    /// Amounts must be greater than zero.
+    #[msg("amount must be greater than zero")]
+    ZeroAmount,
+    /// Record kinds are maintenance (0), inspection (1), occupancy (2) or lease (3); disposal kinds sale
+    /// (0) or demolition (1).
+    #[msg("unknown record kind")]
+    InvalidRecordKind,
+    /// Occupancy is a percentage, condition a 0-5 rating.
+    #[msg("occupancy must be 0-100 and condition 0-5")]
+    InvalidUpdate,
+    /// A counter would overflow.
+    #[msg("counter overflows")]
+    Overflow,
+    /// The offer does not match the property or the agencies passed.
+    #[msg("the offer does not match the property or agencies")]
+    OfferMismatch,
 }

@@ -15,6 +15,7 @@ pub mod events;
 pub mod instructions;
 #[cfg(not(target_os = "solana"))]
 pub mod pda;
+pub mod roles;
 pub mod state;
 
 pub use instructions::*;
@@ -29,5 +30,94 @@ pub mod titles {
     #[access_control(args.validate())]
     pub fn registry_init(ctx: Context<RegistryInit>, args: RegistryInitArgs) -> Result<()> {
         instructions::registry_init::handler(ctx, args)
+    }
+
+    /// Propose a new registrar (step one of two); by the registrar.
+    pub fn registry_registrar_propose(
+        ctx: Context<RegistryRegistrarPropose>,
+        proposed: Pubkey,
+    ) -> Result<()> {
+        instructions::registry_registrar::propose(ctx, proposed)
+    }
+
+    /// The proposed registrar accepts (step two of two).
+    pub fn registry_registrar_accept(ctx: Context<RegistryRegistrarAccept>) -> Result<()> {
+        instructions::registry_registrar::accept(ctx)
+    }
+
+    /// Authorise or revoke a lien holder; by the registrar.
+    pub fn lien_holder_set(
+        ctx: Context<LienHolderSetAccounts>,
+        holder: Pubkey,
+        active: bool,
+    ) -> Result<()> {
+        instructions::lien_holder_set::handler(ctx, holder, active)
+    }
+
+    /// Register a property; by the registrar or a property officer of the holding agency.
+    #[access_control(args.validate())]
+    pub fn property_register(
+        ctx: Context<PropertyRegister>,
+        args: PropertyRegisterArgs,
+    ) -> Result<()> {
+        instructions::property_register::handler(ctx, args)
+    }
+
+    /// Update use, occupancy and condition; by the holder's property officer.
+    pub fn property_update(
+        ctx: Context<HolderOfficer>,
+        use_code: u8,
+        occupancy: u8,
+        condition: u8,
+    ) -> Result<()> {
+        instructions::property_update::handler(ctx, use_code, occupancy, condition)
+    }
+
+    /// Offer the title to another agency; by the holder's property officer.
+    pub fn title_transfer_offer(ctx: Context<TitleTransferOffer>) -> Result<()> {
+        instructions::title_transfer::offer(ctx)
+    }
+
+    /// Accept an offered title; by the receiving agency's property officer.
+    pub fn title_transfer_accept(ctx: Context<TitleTransferAccept>) -> Result<()> {
+        instructions::title_transfer::accept(ctx)
+    }
+
+    /// Withdraw or decline a pending offer; by a property officer of either agency.
+    pub fn title_transfer_cancel(ctx: Context<TitleTransferCancel>) -> Result<()> {
+        instructions::title_transfer::cancel(ctx)
+    }
+
+    /// Record a lien; by an authorised lien holder.
+    #[access_control(args.validate())]
+    pub fn lien_record(ctx: Context<LienRecord>, args: LienRecordArgs) -> Result<()> {
+        instructions::lien::record(ctx, args)
+    }
+
+    /// Release a lien; by its holder.
+    pub fn lien_release(ctx: Context<LienRelease>) -> Result<()> {
+        instructions::lien::release(ctx)
+    }
+
+    /// Freeze or unfreeze a property; by the registrar.
+    pub fn property_freeze_set(
+        ctx: Context<PropertyFreezeSetAccounts>,
+        frozen: bool,
+        document_hash: [u8; 32],
+    ) -> Result<()> {
+        instructions::property_freeze_set::handler(ctx, frozen, document_hash)
+    }
+
+    /// Dispose of a property (sale or demolition); by the holder's property officer.
+    pub fn property_dispose(ctx: Context<HolderOfficer>, args: PropertyDisposeArgs) -> Result<()> {
+        instructions::property_dispose::handler(ctx, args)
+    }
+
+    /// Add a building record (maintenance, inspection, occupancy, lease); by the holder's property officer.
+    pub fn building_record_add(
+        ctx: Context<HolderOfficer>,
+        args: BuildingRecordArgs,
+    ) -> Result<()> {
+        instructions::building_record_add::handler(ctx, args)
     }
 }

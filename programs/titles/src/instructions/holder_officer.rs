@@ -1,0 +1,22 @@
+//! Accounts shared by the instructions a holding agency's property officer signs.
+
+use anchor_lang::prelude::*;
+use budget::state::{Agency, Member};
+
+use crate::errors::TitlesError;
+use crate::state::Property;
+
+/// A property, its holding agency and one of that agency's property officers.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct HolderOfficer<'info> {
+    /// The property; held by `agency`.
+    #[account(mut, constraint = property.holder == agency.key() @ TitlesError::PropertyMismatch)]
+    pub property: Box<Account<'info, Property>>,
+    /// The holding agency (budget program).
+    pub agency: Box<Account<'info, Agency>>,
+    /// The officer's membership in the agency.
+    pub member: Box<Account<'info, Member>>,
+    /// A property officer of the holding agency.
+    pub officer: Signer<'info>,
+}

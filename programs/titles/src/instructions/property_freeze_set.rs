@@ -1,0 +1,36 @@
+use anchor_lang::prelude::*;
+
+use crate::errors::TitlesError;
+use crate::events::PropertyFreezeSet;
+use crate::state::{Property, Registry};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PropertyFreezeSetAccounts<'info> {
+    /// The property; in `registry`.
+    #[account(mut, has_one = registry @ TitlesError::PropertyMismatch)]
+    pub property: Box<Account<'info, Property>>,
+    /// The registry, naming the registrar.
+    #[account(has_one = registrar @ TitlesError::NotRegistrar)]
+    pub registry: Box<Account<'info, Registry>>,
+    /// The registrar.
+    pub registrar: Signer<'info>,
+}
+
+/// Freeze (dispute, court order) or unfreeze a property; by the registrar.
+pub fn handler(
+    ctx: Context<PropertyFreezeSetAccounts>,
+    frozen: bool,
+    document_hash: [u8; 32],
+) -> Result<()> {
+    let property = &mut ctx.accounts.property;
+    property.frozen = frozen;
+    property.invariant()?;
+    emit_cpi!(PropertyFreezeSet {
+        property: property.key(),
+        frozen,
+        document_hash,
+        registrar: ctx.accounts.registrar.key()
+    });
+    Ok(())
+}

@@ -1,0 +1,125 @@
+use anchor_lang::prelude::*;
+use budget::state::{Agency, Member};
+
+use crate::constants::{ACCOUNT_VERSION, PARCEL_ID_LEN, SEED_PROPERTY};
+use crate::errors::TitlesError;
+use crate::events::PropertyRegistered;
+use crate::roles::require_property_officer;
+use crate::state::{Property, Registry};
+
+/// Arguments of `property_register`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct PropertyRegisterArgs {
+    /// Parcel id, unique in the registry (printable ASCII, zero-padded).
+    pub parcel_id: [u8; PARCEL_ID_LEN],
+    /// Land (0), building (1) or facility (2).
+    pub kind: u8,
+    /// Latitude in microdegrees.
+    pub latitude: i32,
+    /// Longitude in microdegrees.
+    pub longitude: i32,
+    /// Hash of the legal description.
+    pub legal_description_hash: [u8; 32],
+    /// Area in square metres.
+    pub area_sq_m: u32,
+    /// Acquisition cost.
+    pub acquisition_cost: u64,
+    /// Acquisition date (Unix time).
+    pub acquisition_date: i64,
+    /// Hash of the deed.
+    pub deed_hash: [u8; 32],
+}
+
+impl PropertyRegisterArgs {
+    pub fn validate(&self) -> Result<()> {
+        Property::check_fields(&self.parcel_id, self.kind, self.latitude, self.longitude)
+    }
+}
+
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(args: PropertyRegisterArgs)]
+pub struct PropertyRegister<'info> {
+    /// The registry.
+    #[account(mut)]
+    pub registry: Box<Account<'info, Registry>>,
+    /// The holding agency (budget program).
+    pub agency: Box<Account<'info, Agency>>,
+    /// The signer's membership in the agency; omitted when the registrar registers.
+    pub member: Option<Box<Account<'info, Member>>>,
+    /// The registrar, or a property officer of the agency.
+    pub signer: Signer<'info>,
+    /// The title, created here; one per parcel id per registry.
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + Property::INIT_SPACE,
+        seeds = [SEED_PROPERTY, registry.key().as_ref(), args.parcel_id.as_ref()],
+        bump,
+    )]
+    pub property: Box<Account<'info, Property>>,
+    /// Pays the title's rent.
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+/// Register a property held by `agency`.
+pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Result<()> {
+    let signer = ctx.accounts.signer.key();
+    let agency = ctx.accounts.agency.key();
+    if signer != ctx.accounts.registry.registrar {
+        let member = ctx
+            .accounts
+            .member
+            .as_ref()
+            .ok_or(TitlesError::NotPropertyOfficer)?;
+        require_property_officer(member, &agency, &signer)?;
+    }
+    let registry = &mut ctx.accounts.registry;
+    registry.property_count = registry
+        .property_count
+        .checked_add(1)
+        .ok_or(TitlesError::Overflow)?;
+    let property = &mut ctx.accounts.property;
+    property.set_inner(Property {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.property,
+        registry: registry.key(),
+        parcel_id: args.parcel_id,
+        kind: args.kind,
+        holder: agency,
+        latitude: args.latitude,
+        longitude: args.longitude,
+        legal_description_hash: args.legal_description_hash,
+        area_sq_m: args.area_sq_m,
+        acquisition_cost: args.acquisition_cost,
+        acquisition_date: args.acquisition_date,
+        deed_hash: args.deed_hash,
+        use_code: 0,
+        occupancy: 0,
+        condition: 0,
+        active_liens: 0,
+        frozen: false,
+        disposed: false,
+        transfer_seq: 0,
+    });
+    property.invariant()?;
+    registry.invariant()?;
+    emit_cpi!(PropertyRegistered {
+        property: property.key(),
+        registry: registry.key(),
+        parcel_id: args.parcel_id,
+        kind: args.kind,
+        holder: agency,
+        latitude: args.latitude,
+        longitude: args.longitude,
+        legal_description_hash: args.legal_description_hash,
+        area_sq_m: args.area_sq_m,
+        acquisition_cost: args.acquisition_cost,
+        acquisition_date: args.acquisition_date,
+        deed_hash: args.deed_hash,
+        registered_by: signer,
+    });
+    Ok(())
+}

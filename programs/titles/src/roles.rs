@@ -1,0 +1,17 @@
+//! Who may act for an agency: members of the budget program with the property officer role.
+
+use anchor_lang::prelude::*;
+use budget::state::{Member, Role};
+
+use crate::errors::TitlesError;
+
+/// Fails unless `member` is `signer`'s membership in `agency` with the property officer role.
+pub fn require_property_officer(member: &Member, agency: &Pubkey, signer: &Pubkey) -> Result<()> {
+    require_keys_eq!(member.agency, *agency, TitlesError::NotAMember);
+    require_keys_eq!(member.member, *signer, TitlesError::NotAMember);
+    require!(
+        member.has(Role::PROPERTY_OFFICER),
+        TitlesError::NotPropertyOfficer
+    );
+    Ok(())
+}

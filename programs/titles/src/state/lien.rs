@@ -1,0 +1,41 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::LIEN_ID_LEN;
+
+/// A lien holder the registrar has authorised to record liens in a registry.
+#[account]
+#[derive(InitSpace)]
+pub struct LienHolder {
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the authorisation PDA.
+    pub bump: u8,
+    /// The registry.
+    pub registry: Pubkey,
+    /// The lien holder's key.
+    pub holder: Pubkey,
+    /// False once the registrar revokes it (its recorded liens stay until released).
+    pub active: bool,
+}
+
+/// A claim on a property that blocks its transfer until released.
+#[account]
+#[derive(InitSpace)]
+pub struct Lien {
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the lien PDA.
+    pub bump: u8,
+    /// The property encumbered.
+    pub property: Pubkey,
+    /// The lien holder.
+    pub holder: Pubkey,
+    /// The holder's id of the lien (printable ASCII, zero-padded); a PDA seed.
+    pub lien_id: [u8; LIEN_ID_LEN],
+    /// Amount secured.
+    pub amount: u64,
+    /// Hash of the lien document.
+    pub document_hash: [u8; 32],
+    /// When it was recorded (Unix time).
+    pub recorded_at: i64,
+}

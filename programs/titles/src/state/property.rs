@@ -1,0 +1,108 @@
+use anchor_lang::prelude::*;
+use budget::text::is_code;
+
+use crate::constants::PARCEL_ID_LEN;
+use crate::errors::TitlesError;
+
+/// Kinds of property.
+pub struct PropertyKind;
+
+impl PropertyKind {
+    pub const LAND: u8 = 0;
+    pub const BUILDING: u8 = 1;
+    pub const FACILITY: u8 = 2;
+}
+
+/// A title: which agency holds a parcel or building, and what may happen to it. At most 200 bytes.
+#[account]
+#[derive(InitSpace)]
+pub struct Property {
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the property PDA.
+    pub bump: u8,
+    /// The registry it is recorded in.
+    pub registry: Pubkey,
+    /// Parcel id, unique in the registry (printable ASCII, zero-padded); a PDA seed.
+    pub parcel_id: [u8; PARCEL_ID_LEN],
+    /// Land, building or facility (see [`PropertyKind`]).
+    pub kind: u8,
+    /// The holding agency (a budget program account).
+    pub holder: Pubkey,
+    /// Latitude in microdegrees.
+    pub latitude: i32,
+    /// Longitude in microdegrees.
+    pub longitude: i32,
+    /// Hash of the legal description.
+    pub legal_description_hash: [u8; 32],
+    /// Area in square metres.
+    pub area_sq_m: u32,
+    /// Acquisition cost in the jurisdiction's currency's base units.
+    pub acquisition_cost: u64,
+    /// Acquisition date (Unix time).
+    pub acquisition_date: i64,
+    /// Hash of the deed.
+    pub deed_hash: [u8; 32],
+    /// Current use, a code of the holder's classification.
+    pub use_code: u8,
+    /// Occupancy in percent (0-100).
+    pub occupancy: u8,
+    /// Condition rating (0-5).
+    pub condition: u8,
+    /// Liens recorded and not released.
+    pub active_liens: u8,
+    /// Frozen by the registrar (dispute or court order): no transfer, no disposal.
+    pub frozen: bool,
+    /// Sold or demolished: the title never moves again.
+    pub disposed: bool,
+    /// Transfers so far: the title chain's length.
+    pub transfer_seq: u16,
+}
+
+impl Property {
+    /// Rules that hold after every instruction that writes a property.
+    pub fn invariant(&self) -> Result<()> {
+        Self::check_fields(&self.parcel_id, self.kind, self.latitude, self.longitude)?;
+        require!(
+            self.occupancy <= 100 && self.condition <= 5,
+            TitlesError::InvalidUpdate
+        );
+        Ok(())
+    }
+
+    /// Identifying fields are well-formed.
+    pub fn check_fields(
+        parcel_id: &[u8; PARCEL_ID_LEN],
+        kind: u8,
+        latitude: i32,
+        longitude: i32,
+    ) -> Result<()> {
+        require!(is_code(parcel_id), TitlesError::InvalidParcelId);
+        require!(kind <= PropertyKind::FACILITY, TitlesError::InvalidKind);
+        require!(
+            latitude.unsigned_abs() <= 90_000_000 && longitude.unsigned_abs() <= 180_000_000,
+            TitlesError::InvalidCoordinates
+        );
+        Ok(())
+    }
+
+    /// Fails unless the title may move (transfer or disposal): not disposed, not frozen, no active lien.
+    pub fn require_movable(&self) -> Result<()> {
+        require!(!self.disposed, TitlesError::Disposed);
+        require!(!self.frozen, TitlesError::Frozen);
+        require!(self.active_liens == 0, TitlesError::LienActive);
+        Ok(())
+    }
+
+    /// Hand the title to `to`, extending its chain.
+    pub fn transfer_to(&mut self, to: Pubkey) -> Result<()> {
+        self.require_movable()?;
+        require_keys_neq!(to, self.holder, TitlesError::SameHolder);
+        self.holder = to;
+        self.transfer_seq = self
+            .transfer_seq
+            .checked_add(1)
+            .ok_or(TitlesError::Overflow)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,603 @@
+//! Titles: registration, updates, transfers with both sides' consent, liens, freezes, disposal, building
+//! records, and the registry's two-step registrar change.
+
+use anchor_lang::error::ErrorCode;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::Space;
+use fisc_client::ix::titles as tix;
+use fisc_tests::fixtures::Titles;
+use fisc_tests::{assert_error, padded, substituted, unsigned};
+use solana_signer::Signer;
+use titles::errors::TitlesError;
+use titles::events::{
+    BuildingRecorded, LienRecorded, LienReleased, PropertyDisposed, PropertyRegistered,
+    TransferAccepted, TransferCancelled,
+};
+use titles::state::Property;
+
+const LIEN: &str = "DC-2026-000123";
+
+#[test]
+fn registers_a_property() {
+    let mut t = Titles::new();
+    let officer = t.officer.insecure_clone();
+    let payer = t.w.h.payer.pubkey();
+    let args = Titles::parcel("0165-0802");
+    let sent =
+        t.w.send(
+            tix::property_register(
+                payer,
+                t.registry,
+                t.w.agency,
+                officer.pubkey(),
+                true,
+                args.clone(),
+            ),
+            &officer,
+        )
+        .unwrap();
+    let address = titles::pda::property(&t.registry, &args.parcel_id);
+    let p = t.property(&address);
+    assert_eq!(
+        (
+            p.holder,
+            p.registry,
+            p.parcel_id,
+            p.area_sq_m,
+            p.transfer_seq
+        ),
+        (t.w.agency, t.registry, args.parcel_id, 5_100, 0)
+    );
+    let event: PropertyRegistered = sent.event(&titles::ID);
+    assert_eq!(
+        (
+            event.property,
+            event.holder,
+            event.deed_hash,
+            event.registered_by
+        ),
+        (address, t.w.agency, args.deed_hash, officer.pubkey())
+    );
+    assert_eq!(sent.created, vec![(address, 8 + Property::INIT_SPACE)]);
+    assert!(
+        8 + Property::INIT_SPACE <= 200,
+        "a property account must stay within 200 bytes"
+    );
+    // The registrar may register too, without a membership.
+    let registrar = t.registrar.insecure_clone();
+    let ix = tix::property_register(
+        payer,
+        t.registry,
+        t.w.agency,
+        registrar.pubkey(),
+        false,
+        Titles::parcel("0165-0803"),
+    );
+    t.w.send(ix, &registrar).unwrap();
+    assert_eq!(
+        t.w.h
+            .account::<titles::state::Registry>(&t.registry)
+            .property_count,
+        2
+    );
+}
+
+#[test]
+fn registration_attacks() {
+    let mut t = Titles::new();
+    let payer = t.w.h.payer.pubkey();
+    let officer = t.officer.insecure_clone();
+    let other = t.other_officer.insecure_clone();
+    // One title per parcel.
+    t.register("0165-0802");
+    let err =
+        t.w.send(
+            tix::property_register(
+                payer,
+                t.registry,
+                t.w.agency,
+                officer.pubkey(),
+                true,
+                Titles::parcel("0165-0802"),
+            ),
+            &officer,
+        )
+        .unwrap_err();
+    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")));
+    // Another agency's property officer registering for agency 075.
+    let ix = tix::property_register(
+        payer,
+        t.registry,
+        t.w.agency,
+        other.pubkey(),
+        true,
+        Titles::parcel("X-1"),
+    );
+    let ix = substituted(
+        ix,
+        &budget::pda::member(&t.w.agency, &other.pubkey()),
+        &budget::pda::member(&t.other_agency, &other.pubkey()),
+    );
+    assert_error(t.w.send(ix, &other), TitlesError::NotAMember);
+    // A budget officer (no property role); a stranger without membership claiming to be the registrar.
+    let budget_officer = t.w.officer.insecure_clone();
+    let ix = tix::property_register(
+        payer,
+        t.registry,
+        t.w.agency,
+        budget_officer.pubkey(),
+        true,
+        Titles::parcel("X-2"),
+    );
+    assert_error(
+        t.w.send(ix, &budget_officer),
+        TitlesError::NotPropertyOfficer,
+    );
+    let stranger = t.w.h.signer("stranger");
+    let ix = tix::property_register(
+        payer,
+        t.registry,
+        t.w.agency,
+        stranger.pubkey(),
+        false,
+        Titles::parcel("X-3"),
+    );
+    assert_error(t.w.send(ix, &stranger), TitlesError::NotPropertyOfficer);
+    // Missing signature; malformed fields.
+    let ix = unsigned(
+        tix::property_register(
+            payer,
+            t.registry,
+            t.w.agency,
+            officer.pubkey(),
+            true,
+            Titles::parcel("X-4"),
+        ),
+        &officer.pubkey(),
+    );
+    assert_error(t.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    let bad: [(fn(&mut titles::PropertyRegisterArgs), TitlesError); 3] = [
+        (|a| a.parcel_id = [0; 24], TitlesError::InvalidParcelId),
+        (|a| a.kind = 3, TitlesError::InvalidKind),
+        (|a| a.latitude = 91_000_000, TitlesError::InvalidCoordinates),
+    ];
+    for (mutate, expected) in bad {
+        let mut args = Titles::parcel("X-5");
+        mutate(&mut args);
+        assert_error(
+            t.w.send(
+                tix::property_register(payer, t.registry, t.w.agency, officer.pubkey(), true, args),
+                &officer,
+            ),
+            expected,
+        );
+    }
+}
+
+#[test]
+fn a_transfer_needs_the_holders_offer_and_the_receivers_acceptance() {
+    let mut t = Titles::new();
+    let property = t.register("0165-0802");
+    let officer = t.officer.insecure_clone();
+    let other = t.other_officer.insecure_clone();
+    let (agency, other_agency) = (t.w.agency, t.other_agency);
+
+    // Only the holder offers.
+    let ix = tix::title_transfer_offer(property, other_agency, other.pubkey(), agency);
+    assert_error(t.w.send(ix, &other), TitlesError::PropertyMismatch);
+    t.w.send(
+        tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+        &officer,
+    )
+    .unwrap();
+    // Only the receiver accepts (the holder cannot accept its own offer).
+    assert_error(
+        t.w.send(
+            tix::title_transfer_accept(property, agency, officer.pubkey(), officer.pubkey()),
+            &officer,
+        ),
+        TitlesError::NotReceiver,
+    );
+    let ix = unsigned(
+        tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+        &other.pubkey(),
+    );
+    assert_error(t.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+
+    let sent =
+        t.w.send(
+            tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+            &other,
+        )
+        .unwrap();
+    let event: TransferAccepted = sent.event(&titles::ID);
+    assert_eq!(
+        (event.previous_holder, event.holder, event.transfer_seq),
+        (agency, other_agency, 1)
+    );
+    let p = t.property(&property);
+    assert_eq!((p.holder, p.transfer_seq), (other_agency, 1));
+    assert!(t.w.h.data(&titles::pda::offer(&property)).is_none());
+    // Replayed acceptance: the offer is gone.
+    assert_error(
+        t.w.send(
+            tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+            &other,
+        ),
+        ErrorCode::AccountNotInitialized,
+    );
+    // The old holder can no longer offer it; the new one can.
+    assert_error(
+        t.w.send(
+            tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+            &officer,
+        ),
+        TitlesError::PropertyMismatch,
+    );
+    t.w.send(
+        tix::title_transfer_offer(property, other_agency, other.pubkey(), agency),
+        &other,
+    )
+    .unwrap();
+    // Either side may cancel a pending offer.
+    let sent =
+        t.w.send(
+            tix::title_transfer_cancel(property, agency, officer.pubkey(), other.pubkey()),
+            &officer,
+        )
+        .unwrap();
+    assert_eq!(
+        sent.event::<TransferCancelled>(&titles::ID).cancelled_by,
+        officer.pubkey()
+    );
+    assert_eq!(t.property(&property).holder, other_agency);
+}
+
+#[test]
+fn liens_block_transfers_until_released() {
+    let mut t = Titles::new();
+    let property = t.register("0165-0802");
+    let officer = t.officer.insecure_clone();
+    let other = t.other_officer.insecure_clone();
+    let bank = t.lien_holder.insecure_clone();
+    let (agency, other_agency) = (t.w.agency, t.other_agency);
+    let lien = titles::LienRecordArgs {
+        lien_id: padded(LIEN),
+        amount: 1_000_000,
+        document_hash: [7; 32],
+    };
+
+    // A forged lien holder (not authorised) cannot record.
+    let forger = t.w.h.signer("forger");
+    assert_error(
+        t.w.send(
+            tix::lien_record(property, t.registry, forger.pubkey(), lien.clone()),
+            &forger,
+        ),
+        ErrorCode::AccountNotInitialized,
+    );
+    let ix = substituted(
+        tix::lien_record(property, t.registry, forger.pubkey(), lien.clone()),
+        &titles::pda::lien_holder(&t.registry, &forger.pubkey()),
+        &titles::pda::lien_holder(&t.registry, &bank.pubkey()),
+    );
+    assert_error(t.w.send(ix, &forger), TitlesError::LienHolderNotAuthorized);
+
+    // An offer made before the lien cannot be accepted after it.
+    t.w.send(
+        tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+        &officer,
+    )
+    .unwrap();
+    let sent =
+        t.w.send(
+            tix::lien_record(property, t.registry, bank.pubkey(), lien.clone()),
+            &bank,
+        )
+        .unwrap();
+    assert_eq!(sent.event::<LienRecorded>(&titles::ID).active_liens, 1);
+    assert_error(
+        t.w.send(
+            tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+            &other,
+        ),
+        TitlesError::LienActive,
+    );
+    t.w.send(
+        tix::title_transfer_cancel(property, other_agency, other.pubkey(), officer.pubkey()),
+        &other,
+    )
+    .unwrap();
+    assert_error(
+        t.w.send(
+            tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+            &officer,
+        ),
+        TitlesError::LienActive,
+    );
+
+    // Several liens; only their holder releases each.
+    let second = titles::LienRecordArgs {
+        lien_id: padded("DC-2026-000124"),
+        ..lien.clone()
+    };
+    t.w.send(
+        tix::lien_record(property, t.registry, bank.pubkey(), second),
+        &bank,
+    )
+    .unwrap();
+    assert_eq!(t.property(&property).active_liens, 2);
+    let ix = substituted(
+        tix::lien_release(property, forger.pubkey(), &padded(LIEN)),
+        &titles::pda::lien(&property, &forger.pubkey(), &padded(LIEN)),
+        &titles::pda::lien(&property, &bank.pubkey(), &padded(LIEN)),
+    );
+    assert_error(t.w.send(ix, &forger), TitlesError::LienHolderNotAuthorized);
+    let sent =
+        t.w.send(
+            tix::lien_release(property, bank.pubkey(), &padded(LIEN)),
+            &bank,
+        )
+        .unwrap();
+    assert_eq!(sent.event::<LienReleased>(&titles::ID).active_liens, 1);
+    t.w.send(
+        tix::lien_release(property, bank.pubkey(), &padded("DC-2026-000124")),
+        &bank,
+    )
+    .unwrap();
+    // Free again.
+    t.w.send(
+        tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+        &officer,
+    )
+    .unwrap();
+    t.w.send(
+        tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+        &other,
+    )
+    .unwrap();
+
+    // A revoked lien holder records no more.
+    let registrar = t.registrar.insecure_clone();
+    let payer = t.w.h.payer.pubkey();
+    t.w.send(
+        tix::lien_holder_set(payer, t.registry, registrar.pubkey(), bank.pubkey(), false),
+        &registrar,
+    )
+    .unwrap();
+    let third = titles::LienRecordArgs {
+        lien_id: padded("DC-2026-000125"),
+        ..lien
+    };
+    assert_error(
+        t.w.send(
+            tix::lien_record(property, t.registry, bank.pubkey(), third),
+            &bank,
+        ),
+        TitlesError::LienHolderNotAuthorized,
+    );
+}
+
+#[test]
+fn freezes_and_disposal() {
+    let mut t = Titles::new();
+    let property = t.register("0165-0802");
+    let officer = t.officer.insecure_clone();
+    let other = t.other_officer.insecure_clone();
+    let registrar = t.registrar.insecure_clone();
+    let (agency, other_agency) = (t.w.agency, t.other_agency);
+
+    // Only the registrar freezes.
+    assert_error(
+        t.w.send(
+            tix::property_freeze_set(property, t.registry, officer.pubkey(), true, [1; 32]),
+            &officer,
+        ),
+        TitlesError::NotRegistrar,
+    );
+    t.w.send(
+        tix::property_freeze_set(property, t.registry, registrar.pubkey(), true, [1; 32]),
+        &registrar,
+    )
+    .unwrap();
+    assert_error(
+        t.w.send(
+            tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+            &officer,
+        ),
+        TitlesError::Frozen,
+    );
+    let dispose = titles::PropertyDisposeArgs {
+        disposal_kind: 0,
+        price: 20_000_000_000,
+        buyer: Pubkey::new_unique(),
+        document_hash: [9; 32],
+    };
+    assert_error(
+        t.w.send(
+            tix::property_dispose(property, agency, officer.pubkey(), dispose.clone()),
+            &officer,
+        ),
+        TitlesError::Frozen,
+    );
+    t.w.send(
+        tix::property_freeze_set(property, t.registry, registrar.pubkey(), false, [2; 32]),
+        &registrar,
+    )
+    .unwrap();
+
+    // Disposal: only the holder's property officer; then the title never moves again.
+    assert_error(
+        t.w.send(
+            tix::property_dispose(property, other_agency, other.pubkey(), dispose.clone()),
+            &other,
+        ),
+        TitlesError::PropertyMismatch,
+    );
+    let sent =
+        t.w.send(
+            tix::property_dispose(property, agency, officer.pubkey(), dispose.clone()),
+            &officer,
+        )
+        .unwrap();
+    assert_eq!(
+        sent.event::<PropertyDisposed>(&titles::ID).price,
+        20_000_000_000
+    );
+    assert!(t.property(&property).disposed);
+    assert_error(
+        t.w.send(
+            tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+            &officer,
+        ),
+        TitlesError::Disposed,
+    );
+    assert_error(
+        t.w.send(
+            tix::property_dispose(property, agency, officer.pubkey(), dispose),
+            &officer,
+        ),
+        TitlesError::Disposed,
+    );
+    let record = titles::BuildingRecordArgs {
+        record_kind: 0,
+        date: 0,
+        cost: 0,
+        document_hash: [0; 32],
+        payment_request: Pubkey::default(),
+    };
+    assert_error(
+        t.w.send(
+            tix::building_record_add(property, agency, officer.pubkey(), record),
+            &officer,
+        ),
+        TitlesError::Disposed,
+    );
+}
+
+#[test]
+fn updates_and_building_records() {
+    let mut t = Titles::new();
+    let property = t.register("0165-0802");
+    let officer = t.officer.insecure_clone();
+    let other = t.other_officer.insecure_clone();
+    let agency = t.w.agency;
+    t.w.send(
+        tix::property_update(property, agency, officer.pubkey(), 4, 85, 3),
+        &officer,
+    )
+    .unwrap();
+    let p = t.property(&property);
+    assert_eq!((p.use_code, p.occupancy, p.condition), (4, 85, 3));
+    assert_error(
+        t.w.send(
+            tix::property_update(property, agency, officer.pubkey(), 4, 101, 3),
+            &officer,
+        ),
+        TitlesError::InvalidUpdate,
+    );
+    let ix = substituted(
+        tix::property_update(property, agency, other.pubkey(), 1, 1, 1),
+        &budget::pda::member(&agency, &other.pubkey()),
+        &budget::pda::member(&t.other_agency, &other.pubkey()),
+    );
+    assert_error(t.w.send(ix, &other), TitlesError::NotAMember);
+
+    let payment = Pubkey::new_unique();
+    let record = titles::BuildingRecordArgs {
+        record_kind: 1,
+        date: 1_780_000_000,
+        cost: 45_000,
+        document_hash: [3; 32],
+        payment_request: payment,
+    };
+    let sent =
+        t.w.send(
+            tix::building_record_add(property, agency, officer.pubkey(), record.clone()),
+            &officer,
+        )
+        .unwrap();
+    let event: BuildingRecorded = sent.event(&titles::ID);
+    assert_eq!(
+        (
+            event.record_kind,
+            event.cost,
+            event.payment_request,
+            event.holder
+        ),
+        (1, 45_000, payment, agency)
+    );
+    assert!(
+        sent.created.is_empty(),
+        "building records are history: events only"
+    );
+    let bad = titles::BuildingRecordArgs {
+        record_kind: 4,
+        ..record
+    };
+    assert_error(
+        t.w.send(
+            tix::building_record_add(property, agency, officer.pubkey(), bad),
+            &officer,
+        ),
+        TitlesError::InvalidRecordKind,
+    );
+}
+
+#[test]
+fn registrar_changes_in_two_steps() {
+    let mut t = Titles::new();
+    let registrar = t.registrar.insecure_clone();
+    let next = t.w.h.signer("next-registrar");
+    let stranger = t.w.h.signer("stranger");
+    assert_error(
+        t.w.send(
+            tix::registry_registrar_propose(t.registry, stranger.pubkey(), stranger.pubkey()),
+            &stranger,
+        ),
+        TitlesError::NotRegistrar,
+    );
+    assert_error(
+        t.w.send(
+            tix::registry_registrar_accept(t.registry, next.pubkey()),
+            &next,
+        ),
+        TitlesError::NotPendingRegistrar,
+    );
+    t.w.send(
+        tix::registry_registrar_propose(t.registry, registrar.pubkey(), next.pubkey()),
+        &registrar,
+    )
+    .unwrap();
+    assert_error(
+        t.w.send(
+            tix::registry_registrar_accept(t.registry, stranger.pubkey()),
+            &stranger,
+        ),
+        TitlesError::NotPendingRegistrar,
+    );
+    t.w.send(
+        tix::registry_registrar_accept(t.registry, next.pubkey()),
+        &next,
+    )
+    .unwrap();
+    assert_eq!(
+        t.w.h
+            .account::<titles::state::Registry>(&t.registry)
+            .registrar,
+        next.pubkey()
+    );
+    let property = t.register("0165-0802");
+    assert_error(
+        t.w.send(
+            tix::property_freeze_set(property, t.registry, registrar.pubkey(), true, [0; 32]),
+            &registrar,
+        ),
+        TitlesError::NotRegistrar,
+    );
+    t.w.send(
+        tix::property_freeze_set(property, t.registry, next.pubkey(), true, [0; 32]),
+        &next,
+    )
+    .unwrap();
+}
