@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-APT_PACKAGES=(build-essential pkg-config libssl-dev python3 curl ca-certificates git)
+# libclang-dev and protobuf-compiler: the validator's rocksdb bindings and Agave's protobufs.
+APT_PACKAGES=(build-essential pkg-config libssl-dev python3 curl ca-certificates git libclang-dev protobuf-compiler)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -32,3 +33,7 @@ rustup toolchain install "$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.t
 cargo --version
 
 bash scripts/sbf.sh install
+
+# The local validator (Agave 4.2.2; about 25 minutes the first time), cached outside the clone.
+FISC_CACHE=${FISC_CACHE:-$HOME/.cache/fisc}
+CARGO_TARGET_DIR="$FISC_CACHE/target-validator" cargo build --release --locked --manifest-path localnet/Cargo.toml

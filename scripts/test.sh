@@ -7,3 +7,6 @@ bash scripts/sbf.sh install
 bash scripts/sbf.sh build
 cargo run -q -p xtask -- idl --check
 FISC_CU_CHECK=1 cargo test --workspace --locked "$@"
+# The client against a real local validator over JSON-RPC.
+cargo build --locked -q -p fisc-client --bin fisc
+bash scripts/e2e.sh

@@ -1,10 +1,24 @@
 //! # fisc-client
 //!
-//! What agencies and developers build on: typed instruction builders for every instruction of the
-//! budget, disbursement and titles programs ([`ix`]), built from the program crates' generated
-//! `accounts` and `instruction` modules, never from hand-written byte layouts.
+//! What agencies and developers build on:
+//! - [`ix`]: typed instruction builders for every instruction of the budget, disbursement and titles
+//!   programs, from the program crates' generated `accounts` and `instruction` modules (no hand-written
+//!   byte layouts);
+//! - [`submit`]: simulation, compute-unit limits, priority fees, confirmation, retries without double
+//!   effects;
+//! - [`errors`]: every program error explained for people;
+//! - [`explorer`]: explorer links for the cluster in use;
+//! - [`bootstrap`]: the deploy-time plan of `migrations/*.toml`, applied idempotently;
+//! - [`amount`], [`text`], [`keys`]: amounts, fixed-size text fields and local named keys.
 
+pub mod amount;
+pub mod bootstrap;
+pub mod errors;
+pub mod explorer;
 pub mod ix;
+pub mod keys;
+pub mod submit;
+pub mod text;
 
 pub use anchor_lang::prelude::Pubkey;
 pub use anchor_lang::solana_program::instruction::Instruction;

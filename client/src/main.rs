@@ -1,0 +1,607 @@
+//! `fisc`: the command line of fisc-client. Honours the Solana CLI config (RPC URL, keypair) with
+//! `--url` (a URL or localnet/devnet/testnet/mainnet-beta) and `--keypair` overrides.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context, Result};
+use clap::{Parser, Subcommand};
+use fisc_client::amount::{format_amount, parse_amount};
+use fisc_client::bootstrap::{Bootstrap, Plan, Step};
+use fisc_client::ix::budget::BudgetAccountRef;
+use fisc_client::ix::{disbursement as dix, titles as tix};
+use fisc_client::keys::Keys;
+use fisc_client::submit::{Client, SubmitConfig};
+use fisc_client::text::{padded, unpadded};
+use fisc_client::Pubkey;
+use solana_cli_config::{Config as CliConfig, ConfigInput};
+use solana_keypair::{read_keypair_file, Keypair};
+use solana_signer::Signer;
+
+#[derive(Parser)]
+#[command(
+    name = "fisc",
+    version,
+    about = "Budgets, payments and property titles on Solana"
+)]
+struct Cli {
+    /// RPC URL or moniker (localnet, devnet, testnet, mainnet-beta); default from the Solana CLI config.
+    #[arg(long, short = 'u', global = true)]
+    url: Option<String>,
+    /// Fee payer keypair file; default from the Solana CLI config.
+    #[arg(long, short = 'k', global = true)]
+    keypair: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Commands,
+}
+
+#[derive(Subcommand)]
+enum Commands {
+    /// Start a local chain with fisc deployed, bootstrap it from a plan, run a short scenario, and stay
+    /// up until Ctrl-C.
+    Localnet {
+        /// Ledger directory (kept; the indexer can read it).
+        #[arg(long, default_value = "test-ledger")]
+        ledger: PathBuf,
+        /// Bootstrap plan.
+        #[arg(long, default_value = "migrations/localnet.toml")]
+        config: PathBuf,
+        /// RPC port on 127.0.0.1.
+        #[arg(long, default_value_t = 8899)]
+        rpc_port: u16,
+        /// Directory with the built programs.
+        #[arg(long, env = "FISC_DEPLOY_DIR", default_value = "target/deploy")]
+        deploy_dir: PathBuf,
+        /// The validator binary (built by scripts/localnet.sh).
+        #[arg(long, env = "FISC_VALIDATOR")]
+        validator: Option<PathBuf>,
+        /// Stop after the scenario instead of waiting for Ctrl-C.
+        #[arg(long)]
+        exit: bool,
+    },
+    /// Apply a bootstrap plan to the cluster (idempotent).
+    Bootstrap {
+        #[arg(long, default_value = "migrations/localnet.toml")]
+        config: PathBuf,
+        /// Directory of the plan's named keys.
+        #[arg(long)]
+        keys: PathBuf,
+    },
+    /// Payments.
+    #[command(subcommand)]
+    Payment(PaymentCommand),
+    /// Budget accounts.
+    #[command(subcommand)]
+    Budget(BudgetCommand),
+}
+
+#[derive(Subcommand)]
+enum PaymentCommand {
+    /// Propose a payment against an obligation, at the agency's next sequence.
+    Propose {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        tas: String,
+        #[arg(long)]
+        award: String,
+        /// Amount in tokens, e.g. 1250.50.
+        #[arg(long)]
+        amount: String,
+        /// Short reference, e.g. an invoice number.
+        #[arg(long)]
+        reference: String,
+        /// Mint decimals.
+        #[arg(long, default_value_t = 6)]
+        decimals: u8,
+    },
+    /// Approve a payment request.
+    Approve {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+}
+
+#[derive(Subcommand)]
+enum BudgetCommand {
+    /// Show a budget account.
+    Show {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        tas: String,
+        #[arg(long, default_value_t = 6)]
+        decimals: u8,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(error) = run(cli) {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn rpc_url(cli_url: &Option<String>) -> String {
+    let config = solana_cli_config::CONFIG_FILE
+        .as_ref()
+        .and_then(|f| CliConfig::load(f).ok())
+        .unwrap_or_default();
+    ConfigInput::compute_json_rpc_url_setting(
+        cli_url.as_deref().unwrap_or(""),
+        &config.json_rpc_url,
+    )
+    .1
+}
+
+fn payer(cli_keypair: &Option<PathBuf>) -> Result<Keypair> {
+    let config = solana_cli_config::CONFIG_FILE
+        .as_ref()
+        .and_then(|f| CliConfig::load(f).ok())
+        .unwrap_or_default();
+    let path = cli_keypair
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(&config.keypair_path));
+    read_keypair_file(&path).map_err(|e| {
+        anyhow!(
+            "cannot read keypair {}: {e} (pass --keypair FILE)",
+            path.display()
+        )
+    })
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Commands::Localnet {
+            ledger,
+            config,
+            rpc_port,
+            deploy_dir,
+            validator,
+            exit,
+        } => localnet(&ledger, &config, rpc_port, &deploy_dir, validator, exit),
+        Commands::Bootstrap { config, keys } => {
+            let client = Client::new(
+                &rpc_url(&cli.url),
+                payer(&cli.keypair)?,
+                SubmitConfig::default(),
+            );
+            let plan = Plan::load(&config)?;
+            let keys = Keys::new(keys);
+            let deployer = client.payer.insecure_clone();
+            let mut bootstrap = Bootstrap::new(&client, &keys, &deployer);
+            bootstrap.apply(&plan)?;
+            report(&bootstrap.steps);
+            Ok(())
+        }
+        Commands::Payment(PaymentCommand::Propose {
+            agency,
+            tas,
+            award,
+            amount,
+            reference,
+            decimals,
+        }) => {
+            let client = Client::new(
+                &rpc_url(&cli.url),
+                payer(&cli.keypair)?,
+                SubmitConfig::default(),
+            );
+            let amount = parse_amount(&amount, decimals)?;
+            let agency_key = budget::pda::agency(&padded(&agency)?);
+            let account = budget_account_ref(&client, agency_key, &tas)?;
+            let obligation = account.obligation(&padded(&award)?);
+            let obligation_state: budget::state::Obligation = fetch(&client, &obligation)?
+                .with_context(|| format!("no obligation {award} in {tas}"))?;
+            let payee_tokens = payee_token_account(&obligation_state.payee, &account);
+            let policy: disbursement::state::Policy =
+                fetch(&client, &disbursement::pda::policy(&agency_key))?
+                    .with_context(|| format!("agency {agency} has no approval policy"))?;
+            let args = disbursement::PaymentProposeArgs {
+                sequence: policy.next_sequence,
+                amount,
+                document_hash: [0; 32],
+                reference: padded(&reference)?,
+            };
+            let ix = dix::payment_propose(
+                client.payer.pubkey(),
+                client.payer.pubkey(),
+                &account,
+                obligation,
+                payee_tokens,
+                args,
+            );
+            let landed = client.send(&[ix], &[])?;
+            println!(
+                "proposed payment {} of agency {agency}: {}",
+                policy.next_sequence,
+                client.explorer.tx(&landed.signature)
+            );
+            Ok(())
+        }
+        Commands::Payment(PaymentCommand::Approve { agency, sequence }) => {
+            let client = Client::new(
+                &rpc_url(&cli.url),
+                payer(&cli.keypair)?,
+                SubmitConfig::default(),
+            );
+            let agency_key = budget::pda::agency(&padded(&agency)?);
+            let request = disbursement::pda::request(&agency_key, sequence);
+            let landed = client.send(
+                &[dix::payment_approve(
+                    agency_key,
+                    client.payer.pubkey(),
+                    request,
+                )],
+                &[],
+            )?;
+            println!(
+                "approved payment {sequence} of agency {agency}: {}",
+                client.explorer.tx(&landed.signature)
+            );
+            Ok(())
+        }
+        Commands::Budget(BudgetCommand::Show {
+            agency,
+            tas,
+            decimals,
+        }) => {
+            let client = Client::new(
+                &rpc_url(&cli.url),
+                payer(&cli.keypair).unwrap_or_else(|_| Keypair::new()),
+                SubmitConfig::default(),
+            );
+            let agency_key = budget::pda::agency(&padded(&agency)?);
+            let address = budget::pda::budget_account(&agency_key, &padded(&tas)?);
+            let a: budget::state::BudgetAccount = fetch(&client, &address)?
+                .with_context(|| format!("no budget account {tas} in agency {agency}"))?;
+            println!(
+                "budget account {} ({})",
+                unpadded(&a.tas),
+                client.explorer.address(&address)
+            );
+            println!(
+                "  period      FY{}-{}",
+                a.first_fiscal_year,
+                if a.last_fiscal_year == 0 {
+                    "no-year".to_string()
+                } else {
+                    a.last_fiscal_year.to_string()
+                }
+            );
+            for (label, value) in [
+                ("authorized", a.authorized),
+                ("obligated", a.obligated),
+                ("disbursed", a.disbursed),
+                ("funded", a.funded),
+                ("returned", a.returned),
+            ] {
+                println!("  {label:<11} {:>24}", format_amount(value, decimals));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn fetch<T: anchor_lang::AccountDeserialize>(
+    client: &Client,
+    address: &Pubkey,
+) -> Result<Option<T>> {
+    let account = client
+        .with_retries(|rpc| rpc.get_account_with_commitment(address, client.config.commitment))?
+        .value;
+    account
+        .map(|a| T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}")))
+        .transpose()
+}
+
+fn budget_account_ref(client: &Client, agency: Pubkey, tas: &str) -> Result<BudgetAccountRef> {
+    let tas_bytes = padded(tas)?;
+    let address = budget::pda::budget_account(&agency, &tas_bytes);
+    let state: budget::state::BudgetAccount =
+        fetch(client, &address)?.with_context(|| format!("no budget account {tas}"))?;
+    let mint = client.with_retries(|rpc| rpc.get_account(&state.mint))?;
+    Ok(BudgetAccountRef {
+        agency,
+        tas: tas_bytes,
+        mint: state.mint,
+        token_program: mint.owner,
+        vault: state.vault,
+    })
+}
+
+fn payee_token_account(payee: &Pubkey, account: &BudgetAccountRef) -> Pubkey {
+    spl_associated_token_account_interface::address::get_associated_token_address_with_program_id(
+        payee,
+        &account.mint,
+        &account.token_program,
+    )
+}
+
+fn report(steps: &[Step]) {
+    let mut created = 0;
+    for step in steps {
+        match step {
+            Step::Created(what, link) => {
+                created += 1;
+                println!("  created    {what}\n             {link}");
+            }
+            Step::Unchanged(what) => println!("  unchanged  {what}"),
+        }
+    }
+    if created == 0 {
+        println!("nothing to do: the chain already matches the plan");
+    }
+}
+
+/// The validator child process, killed on drop.
+struct Validator(Child);
+
+impl Drop for Validator {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn localnet(
+    ledger: &Path,
+    config: &Path,
+    rpc_port: u16,
+    deploy_dir: &Path,
+    validator: Option<PathBuf>,
+    exit: bool,
+) -> Result<()> {
+    let plan = Plan::load(config)?;
+    let keys = Keys::new(ledger.join("fisc-keys"));
+    let deployer = keys.get("deployer")?;
+    let validator_bin = validator.unwrap_or_else(|| {
+        let home = std::env::var("FISC_CACHE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| {
+                PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/fisc")
+            });
+        home.join("target-validator/release/fisc-validator")
+    });
+    if !validator_bin.exists() {
+        bail!(
+            "{} is missing: build it with scripts/localnet.sh (or pass --validator)",
+            validator_bin.display()
+        );
+    }
+    let mut command = Command::new(&validator_bin);
+    command
+        .arg("--ledger")
+        .arg(ledger)
+        .arg("--deploy-dir")
+        .arg(deploy_dir)
+        .arg("--authority")
+        .arg(deployer.pubkey().to_string())
+        .arg("--rpc-port")
+        .arg(rpc_port.to_string());
+    for (name, id) in [
+        ("budget", budget::ID),
+        ("disbursement", disbursement::ID),
+        ("titles", titles::ID),
+    ] {
+        command.arg("--program").arg(format!("{name}={id}"));
+    }
+    println!(
+        "starting the validator ({}) with its ledger in {}",
+        validator_bin.display(),
+        ledger.display()
+    );
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .context("starting the validator")?;
+    let stdout = child.stdout.take().context("validator stdout")?;
+    let validator = Validator(child);
+    let (ready_tx, ready_rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("ready ") {
+                let _ = ready_tx.send(url.to_string());
+            }
+        }
+    });
+    let url = ready_rx
+        .recv_timeout(Duration::from_secs(120))
+        .context("the validator did not start within 120 s")?;
+    println!("validator ready at {url}");
+
+    let client = Client::new(&url, deployer.insecure_clone(), SubmitConfig::default());
+    let mut bootstrap = Bootstrap::new(&client, &keys, &deployer);
+    println!("bootstrap from {}:", config.display());
+    bootstrap.apply(&plan)?;
+    report(&bootstrap.steps);
+    scenario(&client, &keys, &plan, &mut bootstrap)?;
+
+    if exit {
+        drop(validator);
+        return Ok(());
+    }
+    println!(
+        "\nthe local chain is up at {url}; Ctrl-C stops it (the ledger stays in {})",
+        ledger.display()
+    );
+    let (stop_tx, stop_rx) = mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .context("installing the Ctrl-C handler")?;
+    let _ = stop_rx.recv();
+    drop(validator);
+    Ok(())
+}
+
+/// A payment proposed, approved and executed, and a property registered and transferred.
+fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap) -> Result<()> {
+    let agency_plan = plan.agencies.first().context("the plan has no agency")?;
+    let account_plan = agency_plan
+        .budget_accounts
+        .first()
+        .context("the first agency has no budget account")?;
+    let obligation_plan = account_plan
+        .obligations
+        .first()
+        .context("the first budget account has no obligation")?;
+    let agency = budget::pda::agency(&padded(&agency_plan.code)?);
+    let account = budget_account_ref(client, agency, &account_plan.tas)?;
+    let award = padded(&obligation_plan.award_id)?;
+    let obligation = account.obligation(&award);
+    let payee = keys.get(&obligation_plan.payee)?.pubkey();
+    let payee_tokens = payee_token_account(&payee, &account);
+    let decimals = plan.mint.decimals;
+
+    println!(
+        "\nscenario: a payment of 5000.00 to {} under award {}",
+        obligation_plan.payee, obligation_plan.award_id
+    );
+    let requester = keys.get("hhs-requester")?;
+    let approver = keys.get("hhs-approver-1")?;
+    let officer = keys.get("hhs-disbursing-officer")?;
+    let policy: disbursement::state::Policy = bootstrap
+        .fetch(&disbursement::pda::policy(&agency))?
+        .context("agency has no policy")?;
+    let sequence = policy.next_sequence;
+    let request = disbursement::pda::request(&agency, sequence);
+    let args = disbursement::PaymentProposeArgs {
+        sequence,
+        amount: parse_amount("5000.00", decimals)?,
+        document_hash: solana_sha256_hasher::hashv(&[b"invoice", &sequence.to_le_bytes()])
+            .to_bytes(),
+        reference: padded(&format!("INV-{sequence:05}"))?,
+    };
+    let step = |what: &str, landed: fisc_client::submit::Landed| {
+        println!(
+            "  {what:<34} {} CU  {}",
+            landed.compute_units,
+            client.explorer.tx(&landed.signature)
+        )
+    };
+    step(
+        "proposed by the requester",
+        client.send(
+            &[dix::payment_propose(
+                client.payer.pubkey(),
+                requester.pubkey(),
+                &account,
+                obligation,
+                payee_tokens,
+                args,
+            )],
+            &[&requester],
+        )?,
+    );
+    step(
+        "approved by a certifying officer",
+        client.send(
+            &[dix::payment_approve(agency, approver.pubkey(), request)],
+            &[&approver],
+        )?,
+    );
+    let target = dix::ExecuteRef {
+        request,
+        requester: requester.pubkey(),
+        obligation,
+        payee_token_account: payee_tokens,
+    };
+    step(
+        "executed by the disbursing officer",
+        client.send(
+            &[dix::payment_execute(
+                &account,
+                officer.pubkey(),
+                true,
+                &target,
+            )],
+            &[&officer],
+        )?,
+    );
+    let balance = client.with_retries(|rpc| rpc.get_token_account_balance(&payee_tokens))?;
+    println!(
+        "  payee balance now {} ({})",
+        balance.ui_amount_string,
+        client.explorer.address(&payee_tokens)
+    );
+
+    let registry_plan = plan
+        .registries
+        .first()
+        .context("the plan has no registry")?;
+    let second = plan
+        .agencies
+        .get(1)
+        .context("the plan needs a second agency to transfer a property to")?;
+    let registry = titles::pda::registry(&padded(&registry_plan.jurisdiction)?);
+    let state: titles::state::Registry = bootstrap.fetch(&registry)?.context("registry missing")?;
+    let parcel = format!("DEMO-{:04}", state.property_count + 1);
+    println!(
+        "\nscenario: property {parcel} registered by agency {} and transferred to agency {}",
+        agency_plan.code, second.code
+    );
+    let from_officer = keys.get("hhs-property-officer")?;
+    let to_officer = keys.get("doe-property-officer")?;
+    let to_agency = budget::pda::agency(&padded(&second.code)?);
+    let args = titles::PropertyRegisterArgs {
+        parcel_id: padded(&parcel)?,
+        kind: titles::state::PropertyKind::BUILDING,
+        latitude: 38_886_500,
+        longitude: -77_017_400,
+        legal_description_hash: solana_sha256_hasher::hashv(&[b"legal", parcel.as_bytes()])
+            .to_bytes(),
+        area_sq_m: 12_000,
+        acquisition_cost: parse_amount("18500000.00", decimals)?,
+        acquisition_date: 1_262_304_000,
+        deed_hash: solana_sha256_hasher::hashv(&[b"deed", parcel.as_bytes()]).to_bytes(),
+    };
+    let property = titles::pda::property(&registry, &args.parcel_id);
+    step(
+        "registered",
+        client.send(
+            &[tix::property_register(
+                client.payer.pubkey(),
+                registry,
+                agency,
+                from_officer.pubkey(),
+                true,
+                args,
+            )],
+            &[&from_officer],
+        )?,
+    );
+    step(
+        "offered to the receiving agency",
+        client.send(
+            &[tix::title_transfer_offer(
+                property,
+                agency,
+                from_officer.pubkey(),
+                to_agency,
+            )],
+            &[&from_officer],
+        )?,
+    );
+    step(
+        "accepted by the receiving agency",
+        client.send(
+            &[tix::title_transfer_accept(
+                property,
+                to_agency,
+                to_officer.pubkey(),
+                from_officer.pubkey(),
+            )],
+            &[&to_officer],
+        )?,
+    );
+    println!("  title: {}", client.explorer.address(&property));
+    Ok(())
+}

@@ -1,0 +1,267 @@
+//! Submission a back office can trust: simulate first and set the compute-unit limit from the
+//! simulation plus a margin, optional priority fee, send, confirm at the chosen commitment; when the
+//! blockhash expires, look whether the transaction landed before re-signing; retry RPC faults with
+//! backoff; a clear final error. Re-signing is safe because the programs are exactly-once (a proposal
+//! carries the agency's sequence; an executed request is closed).
+
+use std::thread::sleep;
+use std::time::Duration;
+
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use solana_commitment_config::CommitmentConfig;
+use solana_compute_budget_interface::ComputeBudgetInstruction;
+use solana_keypair::Keypair;
+use solana_message::Message;
+use solana_rpc_client::rpc_client::RpcClient;
+use solana_rpc_client_api::client_error::Error as ClientError;
+use solana_rpc_client_api::config::RpcSimulateTransactionConfig;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use solana_transaction_error::TransactionError;
+use thiserror::Error;
+
+use crate::errors::{explain, Explained};
+use crate::explorer::Explorer;
+
+/// Most compute units one transaction may ask for.
+const MAX_COMPUTE_UNITS: u32 = 1_400_000;
+
+/// Why a submission failed, for people.
+#[derive(Debug, Error)]
+pub enum SubmitError {
+    /// A program refused the transaction (in simulation or on chain): nothing changed.
+    #[error("{0}")]
+    Program(Explained),
+    /// The RPC node kept failing.
+    #[error("RPC at {url} failed after {attempts} attempts: {last}")]
+    Rpc {
+        url: String,
+        attempts: u32,
+        last: String,
+    },
+    /// The transaction never landed within its attempts.
+    #[error("transaction did not land after {0} attempts (each with a fresh blockhash); nothing was changed")]
+    NotLanded(u32),
+}
+
+/// How to submit.
+#[derive(Clone, Debug)]
+pub struct SubmitConfig {
+    /// Commitment to confirm at.
+    pub commitment: CommitmentConfig,
+    /// Micro-lamports per compute unit; 0 for none.
+    pub priority_fee: u64,
+    /// Extra compute units on top of the simulation, in percent.
+    pub compute_margin_percent: u64,
+    /// Fresh-blockhash attempts before giving up.
+    pub attempts: u32,
+    /// RPC retries per call.
+    pub rpc_retries: u32,
+}
+
+impl Default for SubmitConfig {
+    fn default() -> Self {
+        Self {
+            commitment: CommitmentConfig::confirmed(),
+            priority_fee: 0,
+            compute_margin_percent: 20,
+            attempts: 4,
+            rpc_retries: 5,
+        }
+    }
+}
+
+/// A landed transaction.
+#[derive(Clone, Debug)]
+pub struct Landed {
+    /// Its signature.
+    pub signature: solana_transaction::Signature,
+    /// Compute units the simulation measured.
+    pub compute_units: u64,
+}
+
+/// A JSON-RPC connection with a fee payer.
+pub struct Client {
+    pub rpc: RpcClient,
+    pub payer: Keypair,
+    pub config: SubmitConfig,
+    pub explorer: Explorer,
+}
+
+impl Client {
+    /// Connect to `url` with `payer` paying fees.
+    pub fn new(url: &str, payer: Keypair, config: SubmitConfig) -> Self {
+        let rpc = RpcClient::new_with_commitment(url.to_string(), config.commitment);
+        Self {
+            rpc,
+            payer,
+            config,
+            explorer: Explorer::for_rpc(url),
+        }
+    }
+
+    /// Retry `call` on RPC faults (timeouts, 429, dropped connections) with exponential backoff.
+    pub fn with_retries<T>(
+        &self,
+        mut call: impl FnMut(&RpcClient) -> Result<T, ClientError>,
+    ) -> Result<T, SubmitError> {
+        let mut delay = Duration::from_millis(200);
+        let mut last = String::new();
+        for _ in 0..self.config.rpc_retries.max(1) {
+            match call(&self.rpc) {
+                Ok(value) => return Ok(value),
+                Err(e) if e.get_transaction_error().is_some() => {
+                    return Err(SubmitError::Rpc {
+                        url: self.rpc.url(),
+                        attempts: 1,
+                        last: e.to_string(),
+                    })
+                }
+                Err(e) => {
+                    last = e.to_string();
+                    sleep(delay);
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+            }
+        }
+        Err(SubmitError::Rpc {
+            url: self.rpc.url(),
+            attempts: self.config.rpc_retries.max(1),
+            last,
+        })
+    }
+
+    fn program_ids(ixs: &[Instruction], prefix: usize) -> Vec<Pubkey> {
+        std::iter::repeat_n(solana_compute_budget_interface::ID, prefix)
+            .chain(ixs.iter().map(|ix| ix.program_id))
+            .collect()
+    }
+
+    fn build(
+        &self,
+        ixs: &[Instruction],
+        units: u32,
+        signers: &[&Keypair],
+        blockhash: solana_message::Hash,
+    ) -> (Transaction, usize) {
+        let mut all = vec![ComputeBudgetInstruction::set_compute_unit_limit(units)];
+        if self.config.priority_fee > 0 {
+            all.push(ComputeBudgetInstruction::set_compute_unit_price(
+                self.config.priority_fee,
+            ));
+        }
+        let prefix = all.len();
+        all.extend_from_slice(ixs);
+        let mut keys: Vec<&Keypair> = vec![&self.payer];
+        keys.extend(
+            signers
+                .iter()
+                .copied()
+                .filter(|k| k.pubkey() != self.payer.pubkey()),
+        );
+        let message = Message::new(&all, Some(&self.payer.pubkey()));
+        (Transaction::new(&keys, message, blockhash), prefix)
+    }
+
+    /// Simulate `ixs`; the compute units they need, or the program's refusal explained.
+    pub fn simulate(&self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<u64, SubmitError> {
+        let blockhash = self.with_retries(|rpc| rpc.get_latest_blockhash())?;
+        let (tx, prefix) = self.build(ixs, MAX_COMPUTE_UNITS, signers, blockhash);
+        let config = RpcSimulateTransactionConfig {
+            sig_verify: true,
+            commitment: Some(self.config.commitment),
+            ..Default::default()
+        };
+        let result = self
+            .with_retries(|rpc| rpc.simulate_transaction_with_config(&tx, config.clone()))?
+            .value;
+        if let Some(err) = result.err {
+            let err: TransactionError = err.into();
+            return Err(SubmitError::Program(explain(
+                &err,
+                &Self::program_ids(ixs, prefix),
+                &result.logs.unwrap_or_default(),
+            )));
+        }
+        Ok(result
+            .units_consumed
+            .unwrap_or(u64::from(MAX_COMPUTE_UNITS)))
+    }
+
+    /// Simulate, then send and confirm `ixs` signed by the payer and `signers`.
+    pub fn send(&self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<Landed, SubmitError> {
+        let simulated = self.simulate(ixs, signers)?;
+        let margin = simulated * self.config.compute_margin_percent / 100 + 1_000;
+        let units = u32::try_from(simulated + margin)
+            .unwrap_or(MAX_COMPUTE_UNITS)
+            .min(MAX_COMPUTE_UNITS);
+        for _ in 0..self.config.attempts.max(1) {
+            let blockhash = self.with_retries(|rpc| rpc.get_latest_blockhash())?;
+            let (tx, prefix) = self.build(ixs, units, signers, blockhash);
+            let signature = tx.signatures[0];
+            // A send that fails at the RPC may still have reached the leader: the status check decides.
+            let _ = self.with_retries(|rpc| {
+                rpc.send_transaction_with_config(
+                    &tx,
+                    solana_rpc_client_api::config::RpcSendTransactionConfig {
+                        skip_preflight: true,
+                        ..Default::default()
+                    },
+                )
+            });
+            loop {
+                let status = self.with_retries(|rpc| {
+                    rpc.get_signature_status_with_commitment(&signature, self.config.commitment)
+                })?;
+                match status {
+                    Some(Ok(())) => {
+                        return Ok(Landed {
+                            signature,
+                            compute_units: simulated,
+                        })
+                    }
+                    Some(Err(err)) => {
+                        let logs = self
+                            .rpc
+                            .get_transaction(
+                                &signature,
+                                solana_rpc_client_api::config::UiTransactionEncoding::Json,
+                            )
+                            .ok()
+                            .and_then(|t| t.transaction.meta)
+                            .and_then(|m| Option::<Vec<String>>::from(m.log_messages))
+                            .unwrap_or_default();
+                        return Err(SubmitError::Program(explain(
+                            &err.into(),
+                            &Self::program_ids(ixs, prefix),
+                            &logs,
+                        )));
+                    }
+                    None => {
+                        let valid = self.with_retries(|rpc| {
+                            rpc.is_blockhash_valid(&blockhash, CommitmentConfig::processed())
+                        })?;
+                        if !valid {
+                            // Expired: one last look whether it landed, then re-sign.
+                            if let Some(Ok(())) = self.with_retries(|rpc| {
+                                rpc.get_signature_status_with_commitment(
+                                    &signature,
+                                    self.config.commitment,
+                                )
+                            })? {
+                                return Ok(Landed {
+                                    signature,
+                                    compute_units: simulated,
+                                });
+                            }
+                            break;
+                        }
+                        sleep(Duration::from_millis(400));
+                    }
+                }
+            }
+        }
+        Err(SubmitError::NotLanded(self.config.attempts.max(1)))
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# End to end against a real local validator over JSON-RPC: the main job on a fresh ledger (bootstrap,
+# a payment and a title transfer), then again on the same ledger (the bootstrap must change nothing),
+# then bad input that must fail with a one-line error.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export FISC_CACHE=${FISC_CACHE:-$HOME/.cache/fisc}
+target=${CARGO_TARGET_DIR:-target}
+fisc="$target/debug/fisc"
+validator="$FISC_CACHE/target-validator/release/fisc-validator"
+[ -x "$fisc" ] && [ -x "$validator" ] || { echo "e2e: build first (scripts/localnet.sh builds both)" >&2; exit 1; }
+ledger=$(mktemp -d)
+trap 'rm -rf "$ledger"' EXIT
+port=18899
+passed=0
+failed=0
+check() { # check NAME COMMAND...: the command must succeed
+  if "${@:2}"; then passed=$((passed + 1)); echo "e2e: ok   $1"; else failed=$((failed + 1)); echo "e2e: FAIL $1"; fi
+}
+refuses() { # refuses NAME EXPECTED COMMAND...: the command must fail, printing EXPECTED
+  local out
+  if out=$("${@:3}" 2>&1); then failed=$((failed + 1)); echo "e2e: FAIL $1 (it succeeded)"; return; fi
+  if grep -q -- "$2" <<<"$out"; then passed=$((passed + 1)); echo "e2e: ok   $1"; else failed=$((failed + 1)); echo "e2e: FAIL $1: $out"; fi
+}
+
+run1=$("$fisc" localnet --exit --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" --validator "$validator" 2>&1) || { echo "$run1"; exit 1; }
+echo "$run1"
+check "first run creates the treasury" grep -q "created    treasury" <<<"$run1"
+check "a payment is executed" grep -q "executed by the disbursing officer" <<<"$run1"
+check "the payee is paid 5000" grep -q "payee balance now 5000" <<<"$run1"
+check "a title is transferred" grep -q "accepted by the receiving agency" <<<"$run1"
+
+run2=$("$fisc" localnet --exit --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" --validator "$validator" 2>&1) || { echo "$run2"; exit 1; }
+check "a second bootstrap changes nothing" grep -q "nothing to do: the chain already matches the plan" <<<"$run2"
+check "the second payment pays again (a new request)" grep -q "payee balance now 10000" <<<"$run2"
+
+refuses "a negative amount" "is negative" "$fisc" payment propose --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --tas X --award A --amount -5 --reference R
+refuses "too many decimals" "more than 6 decimals" "$fisc" payment propose --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --tas X --award A --amount 1.0000001 --reference R
+refuses "a missing keypair file" "cannot read keypair" "$fisc" payment approve --url http://127.0.0.1:1 --keypair /nonexistent.json --agency 075 --sequence 0
+refuses "an unreachable RPC" "RPC at http://127.0.0.1:1/ failed" "$fisc" payment approve --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --sequence 0
+refuses "an unknown agency code that is too long" "must be 1 to 8 bytes" "$fisc" budget show --url http://127.0.0.1:1 --agency 123456789 --tas X
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
