@@ -37,7 +37,7 @@ check "the second payment pays again (a new request)" grep -q "payee balance now
 refuses "a negative amount" "is negative" "$fisc" payment propose --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --tas X --award A --amount -5 --reference R
 refuses "too many decimals" "more than 6 decimals" "$fisc" payment propose --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --tas X --award A --amount 1.0000001 --reference R
 refuses "a missing keypair file" "cannot read keypair" "$fisc" payment approve --url http://127.0.0.1:1 --keypair /nonexistent.json --agency 075 --sequence 0
-refuses "an unreachable RPC" "RPC at http://127.0.0.1:1/ failed" "$fisc" payment approve --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --sequence 0
+refuses "an unreachable RPC" "RPC at http://127.0.0.1:1 failed" "$fisc" payment approve --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --sequence 0
 refuses "an unknown agency code that is too long" "must be 1 to 8 bytes" "$fisc" budget show --url http://127.0.0.1:1 --agency 123456789 --tas X
 
 echo "$passed passed, $failed failed"

@@ -89,7 +89,7 @@ enum PaymentCommand {
         #[arg(long)]
         award: String,
         /// Amount in tokens, e.g. 1250.50.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         amount: String,
         /// Short reference, e.g. an invoice number.
         #[arg(long)]
