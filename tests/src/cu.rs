@@ -54,6 +54,50 @@ impl Table {
         });
     }
 
+    /// Compute units of `program`'s `instruction` row.
+    fn units(&self, program: &str, instruction: &str) -> Option<u64> {
+        self.rows
+            .iter()
+            .find(|r| r.program == program && r.instruction == instruction)
+            .map(|r| r.compute_units)
+    }
+
+    /// The targets the issues set and the nearest published figures, against what was measured.
+    fn targets(&self) -> String {
+        const TARGETS: [(&str, &str, u64, &str); 8] = [
+            ("budget", "budget_account_open", 12_000, "issue 3"),
+            ("budget", "obligation_create", 8_000, "issue 3"),
+            ("disbursement", "payment_approve", 2_500, "issue 4"),
+            ("disbursement", "payment_propose", 6_500, "issue 4"),
+            (
+                "disbursement",
+                "payment_execute",
+                16_000,
+                "issue 4; Solana Foundation escrow `Withdraw`: 15,342 best case",
+            ),
+            (
+                "titles",
+                "property_register",
+                7_000,
+                "issue 5; Metaplex Core asset create: about 17,000",
+            ),
+            ("titles", "title_transfer_accept", 4_000, "issue 5"),
+            ("titles", "lien_record", 6_000, "issue 5"),
+        ];
+        let mut out = String::from("\n## Against the targets\n\n| program | instruction | measured | target | source |\n|---|---|---:|---:|---|\n");
+        for (program, instruction, target, source) in TARGETS {
+            let measured = self
+                .units(program, instruction)
+                .map_or("-".to_string(), |u| u.to_string());
+            writeln!(
+                out,
+                "| {program} | {instruction} | {measured} | {target} | {source} |"
+            )
+            .expect("write to string");
+        }
+        out
+    }
+
     /// The Markdown document.
     pub fn render(&self) -> String {
         let mut out = String::from(
@@ -81,7 +125,7 @@ impl Table {
             )
             .expect("write to string");
         }
-        out
+        out + &self.targets()
     }
 
     /// Write the table when `FISC_CU_WRITE=1`; fail if the committed file differs when `FISC_CU_CHECK=1`

@@ -601,3 +601,24 @@ fn registrar_changes_in_two_steps() {
     )
     .unwrap();
 }
+
+#[test]
+fn another_registrys_registrar_cannot_freeze() {
+    let mut t = Titles::new();
+    let property = t.register("0165-0802");
+    // A second registry, with its own registrar, passed with a property of the first.
+    let central = t.w.central.insecure_clone();
+    let payer = t.w.h.payer.pubkey();
+    let rogue = t.w.h.signer("md-registrar");
+    let args = titles::RegistryInitArgs {
+        jurisdiction: padded("US-MD"),
+        name: padded("Maryland"),
+        registrar: rogue.pubkey(),
+    };
+    t.w.send(tix::registry_init(payer, central.pubkey(), args), &central)
+        .unwrap();
+    let other_registry = titles::pda::registry(&padded("US-MD"));
+    let ix = tix::property_freeze_set(property, other_registry, rogue.pubkey(), true, [0; 32]);
+    assert_error(t.w.send(ix, &rogue), TitlesError::PropertyMismatch);
+    assert!(!t.property(&property).frozen);
+}
