@@ -99,13 +99,13 @@ pub fn error_code(failed: &FailedTransactionMetadata) -> Option<u32> {
 
 /// Assert that `result` failed with `expected` (an Anchor error code or a program's error enum).
 #[track_caller]
-pub fn assert_error(result: Result<Sent, FailedTransactionMetadata>, expected: impl Into<u32>) {
+pub fn assert_error<T: std::fmt::Debug>(
+    result: Result<T, FailedTransactionMetadata>,
+    expected: impl Into<u32>,
+) {
     let expected = expected.into();
     match result {
-        Ok(sent) => panic!(
-            "expected error {expected}, transaction succeeded:\n{}",
-            sent.meta.pretty_logs()
-        ),
+        Ok(ok) => panic!("expected error {expected}, transaction succeeded: {ok:?}"),
         Err(failed) => assert_eq!(
             error_code(&failed),
             Some(expected),

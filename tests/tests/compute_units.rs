@@ -269,6 +269,94 @@ fn disbursement(table: &mut Table) {
         )
         .unwrap();
     table.record("disbursement", "payment_cancel", &sent);
+    batch(table, &mut p);
+}
+
+/// A batch of ten payees: proposal, approval, and execution over as few transactions as fit.
+fn batch(table: &mut Table, p: &mut Payments) {
+    let payer = p.w.h.payer.pubkey();
+    let agency = p.w.agency;
+    let requester = p.requester.insecure_clone();
+    let approver = p.approvers[0].insecure_clone();
+    let payees: Vec<dix::BatchPayee> = (0..10)
+        .map(|i| {
+            p.w.obligate(&format!("BATCH-{i}"), &format!("payee-{i}"), 1_000_000);
+            dix::BatchPayee {
+                obligation: p.w.account.obligation(&award(&format!("BATCH-{i}"))),
+                payee_token_account: p.w.payee_tokens(&format!("payee-{i}")),
+                amount: 900,
+            }
+        })
+        .collect();
+    let sequence = p.policy().next_sequence;
+    let ix = dix::payment_batch_propose(
+        payer,
+        requester.pubkey(),
+        &p.w.account,
+        sequence,
+        &payees,
+        [5; 32],
+        padded("PAYROLL-2026-11"),
+    );
+    table.record(
+        "disbursement",
+        "payment_batch_propose (batch of 10)",
+        &p.w.send(ix, &requester).unwrap(),
+    );
+    let batch = disbursement::pda::batch(&agency, sequence);
+    let sent =
+        p.w.send(
+            dix::payment_batch_approve(agency, approver.pubkey(), batch),
+            &approver,
+        )
+        .unwrap();
+    table.record("disbursement", "payment_batch_approve", &sent);
+    let officer = p.disbursing_officer.insecure_clone();
+    let per_tx = disbursement::constants::MAX_ITEMS_PER_EXECUTE;
+    let transactions = payees.len().div_ceil(per_tx);
+    for (n, start) in (0..payees.len()).step_by(per_tx).enumerate() {
+        let chunk = &payees[start..(start + per_tx).min(payees.len())];
+        let ixs = [
+            solana_compute_budget_interface::ComputeBudgetInstruction::set_compute_unit_limit(
+                400_000,
+            ),
+            dix::payment_batch_execute(
+                &p.w.account,
+                officer.pubkey(),
+                true,
+                batch,
+                requester.pubkey(),
+                start as u8,
+                chunk,
+            ),
+        ];
+        let sent = p.w.h.send(&ixs, &[&officer]).unwrap();
+        let name = format!(
+            "payment_batch_execute (batch of 10: transaction {} of {transactions}, {} payees)",
+            n + 1,
+            chunk.len()
+        );
+        table.record("disbursement", &name, &sent);
+    }
+    let sequence = p.policy().next_sequence;
+    let ix = dix::payment_batch_propose(
+        payer,
+        requester.pubkey(),
+        &p.w.account,
+        sequence,
+        &payees[..2],
+        [5; 32],
+        padded("PAYROLL-2026-12"),
+    );
+    p.w.send(ix, &requester).unwrap();
+    let batch = disbursement::pda::batch(&agency, sequence);
+    let sent =
+        p.w.send(
+            dix::payment_batch_cancel(agency, requester.pubkey(), false, batch, requester.pubkey()),
+            &requester,
+        )
+        .unwrap();
+    table.record("disbursement", "payment_batch_cancel", &sent);
 }
 
 fn titles(table: &mut Table) {

@@ -189,3 +189,135 @@ pub fn payment_execute(
         data::PaymentExecute {},
     )
 }
+
+/// One payee of a batch: its obligation, token account and amount.
+#[derive(Clone, Copy, Debug)]
+pub struct BatchPayee {
+    pub obligation: Pubkey,
+    pub payee_token_account: Pubkey,
+    pub amount: u64,
+}
+
+fn pairs(payees: &[BatchPayee]) -> Vec<anchor_lang::solana_program::instruction::AccountMeta> {
+    use anchor_lang::solana_program::instruction::AccountMeta;
+    payees
+        .iter()
+        .flat_map(|p| {
+            [
+                AccountMeta::new(p.obligation, false),
+                AccountMeta::new(p.payee_token_account, false),
+            ]
+        })
+        .collect()
+}
+
+/// `payment_batch_propose` of `payees` from `account`, by a requester.
+pub fn payment_batch_propose(
+    payer: Pubkey,
+    requester: Pubkey,
+    account: &BudgetAccountRef,
+    sequence: u64,
+    payees: &[BatchPayee],
+    document_hash: [u8; 32],
+    reference: [u8; disbursement::constants::REFERENCE_LEN],
+) -> Instruction {
+    let agency = account.agency;
+    let args = disbursement::PaymentBatchProposeArgs {
+        sequence,
+        amounts: payees.iter().map(|p| p.amount).collect(),
+        document_hash,
+        reference,
+    };
+    let mut ix = ix(
+        acc::PaymentBatchPropose {
+            policy: pda::policy(&agency),
+            agency,
+            member: budget::pda::member(&agency, &requester),
+            requester,
+            budget_account: account.address(),
+            batch: pda::batch(&agency, sequence),
+            payer,
+            system_program: system_program::ID,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentBatchPropose { args },
+    );
+    ix.accounts.extend(pairs(payees));
+    ix
+}
+
+/// `payment_batch_approve`, by an approver of `agency`.
+pub fn payment_batch_approve(agency: Pubkey, approver: Pubkey, batch: Pubkey) -> Instruction {
+    ix(
+        acc::PaymentBatchApprove {
+            policy: pda::policy(&agency),
+            agency,
+            member: budget::pda::member(&agency, &approver),
+            approver,
+            batch,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentBatchApprove {},
+    )
+}
+
+/// `payment_batch_execute` of `payees` (the batch's items from `start`, in order) by `executor`.
+pub fn payment_batch_execute(
+    account: &BudgetAccountRef,
+    executor: Pubkey,
+    executor_is_officer: bool,
+    batch: Pubkey,
+    requester: Pubkey,
+    start: u8,
+    payees: &[BatchPayee],
+) -> Instruction {
+    let agency = account.agency;
+    let mut ix = ix(
+        acc::PaymentBatchExecute {
+            policy: pda::policy(&agency),
+            agency,
+            executor_member: executor_is_officer.then(|| budget::pda::member(&agency, &executor)),
+            executor,
+            batch,
+            requester,
+            authority: pda::authority(),
+            treasury: budget::pda::treasury(),
+            budget_account: account.address(),
+            vault: account.vault,
+            mint: account.mint,
+            token_program: account.token_program,
+            budget_event_authority: budget::pda::event_authority(),
+            budget_program: budget::ID,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentBatchExecute { start },
+    );
+    ix.accounts.extend(pairs(payees));
+    ix
+}
+
+/// `payment_batch_cancel`: by the requester or admin (`approver_member = false`), or an approver's
+/// rejection (`true`).
+pub fn payment_batch_cancel(
+    agency: Pubkey,
+    signer: Pubkey,
+    approver_member: bool,
+    batch: Pubkey,
+    requester: Pubkey,
+) -> Instruction {
+    ix(
+        acc::PaymentBatchCancel {
+            agency,
+            member: approver_member.then(|| budget::pda::member(&agency, &signer)),
+            batch,
+            requester,
+            signer,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentBatchCancel {},
+    )
+}

@@ -16,6 +16,16 @@ pub const AUTHORITY_AND_BUMP: (anchor_lang::prelude::Pubkey, u8) = {
 /// Seed of an agency's approval policy: `[SEED_POLICY, agency]`.
 pub const SEED_POLICY: &[u8] = b"policy";
 
+/// Seed of a batch request: `[SEED_BATCH, agency, sequence (u64 little-endian)]`.
+pub const SEED_BATCH: &[u8] = b"batch";
+
+/// Most payees in a batch.
+pub const MAX_BATCH_ITEMS: usize = 10;
+
+/// Most batch items one `payment_batch_execute` pays: each is a CPI into the budget program, and the
+/// program's 32 KiB bump heap, never freed within a transaction, holds about this many with their events.
+pub const MAX_ITEMS_PER_EXECUTE: usize = 4;
+
 /// Seed of a payment request: `[SEED_REQUEST, agency, sequence (u64 little-endian)]`.
 pub const SEED_REQUEST: &[u8] = b"request";
 

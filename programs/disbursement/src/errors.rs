@@ -74,4 +74,13 @@ pub enum DisbursementError {
     /// The reference is printable ASCII, zero-padded, and not empty.
     #[msg("reference must be 1-16 printable ASCII characters, zero-padded")]
     InvalidReference,
+    /// A batch has 1-10 items, each with its obligation and payee token account passed in order.
+    #[msg("batch items and the accounts passed do not match (1-10 items, obligation and payee token account each)")]
+    ItemMismatch,
+    /// The batch item was already paid.
+    #[msg("this batch item has already been paid")]
+    ItemAlreadyPaid,
+    /// A batch that has started paying can no longer be rejected or cancelled.
+    #[msg("the batch has already paid some items")]
+    BatchStarted,
 }

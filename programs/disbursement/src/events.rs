@@ -134,3 +134,64 @@ pub struct PaymentExecuted {
     /// Spent in the agency's current period after this payment.
     pub period_spent: u64,
 }
+
+/// A batch of payments was proposed.
+#[event]
+pub struct BatchProposed {
+    /// The batch account.
+    pub batch: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// The budget account paying.
+    pub budget_account: Pubkey,
+    /// Sum of the items.
+    pub total: u64,
+    /// Number of payees.
+    pub item_count: u8,
+    /// Approvals its tier requires.
+    pub required_approvals: u8,
+    /// Time lock its tier sets, in seconds.
+    pub time_lock_seconds: u32,
+    /// Hash of the supporting document.
+    pub document_hash: [u8; 32],
+    /// Short reference.
+    pub reference: [u8; REFERENCE_LEN],
+    /// The requester.
+    pub requester: Pubkey,
+}
+
+/// One payee of a batch was paid (the budget program's `OutlayMade` carries the same amount).
+#[event]
+pub struct BatchItemPaid {
+    /// The batch account.
+    pub batch: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// The item's index in the batch.
+    pub index: u8,
+    /// The obligation paid against.
+    pub obligation: Pubkey,
+    /// The payee's token account.
+    pub payee_token_account: Pubkey,
+    /// Amount paid.
+    pub amount: u64,
+    /// Who executed it.
+    pub executor: Pubkey,
+}
+
+/// Every payee of a batch was paid; the batch is closed.
+#[event]
+pub struct BatchCompleted {
+    /// The batch account (closed).
+    pub batch: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// Sum paid.
+    pub total: u64,
+}

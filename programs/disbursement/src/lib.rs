@@ -62,4 +62,32 @@ pub mod disbursement {
     pub fn payment_execute(ctx: Context<PaymentExecute>) -> Result<()> {
         instructions::payment_execute::handler(ctx)
     }
+
+    /// Propose a batch of up to 10 payees from one budget account; by a requester.
+    #[access_control(args.validate())]
+    pub fn payment_batch_propose<'info>(
+        ctx: Context<'info, PaymentBatchPropose<'info>>,
+        args: PaymentBatchProposeArgs,
+    ) -> Result<()> {
+        instructions::payment_batch_propose::handler(ctx, args)
+    }
+
+    /// Approve a batch; by an approver who is not the requester, once.
+    pub fn payment_batch_approve(ctx: Context<PaymentBatchApprove>) -> Result<()> {
+        instructions::payment_batch_approve::handler(ctx)
+    }
+
+    /// Pay items `start..` of an approved batch (their accounts as remaining accounts); closes it after
+    /// the last.
+    pub fn payment_batch_execute<'info>(
+        ctx: Context<'info, PaymentBatchExecute<'info>>,
+        start: u8,
+    ) -> Result<()> {
+        instructions::payment_batch_execute::handler(ctx, start)
+    }
+
+    /// Cancel (requester or admin) or reject (approver) a batch that has paid nothing.
+    pub fn payment_batch_cancel(ctx: Context<PaymentBatchCancel>) -> Result<()> {
+        instructions::payment_batch_cancel::handler(ctx)
+    }
 }

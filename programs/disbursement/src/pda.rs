@@ -41,3 +41,16 @@ pub fn request(agency: &Pubkey, sequence: u64) -> Pubkey {
     )
     .0
 }
+
+/// The batch request of `agency` with `sequence`.
+pub fn batch(agency: &Pubkey, sequence: u64) -> Pubkey {
+    Pubkey::find_program_address(
+        &[
+            crate::constants::SEED_BATCH,
+            agency.as_ref(),
+            &sequence.to_le_bytes(),
+        ],
+        &crate::ID,
+    )
+    .0
+}

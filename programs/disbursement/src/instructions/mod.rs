@@ -4,6 +4,10 @@
 
 pub mod config_init;
 pub mod payment_approve;
+pub mod payment_batch_approve;
+pub mod payment_batch_cancel;
+pub mod payment_batch_execute;
+pub mod payment_batch_propose;
 pub mod payment_cancel;
 pub mod payment_execute;
 pub mod payment_propose;
@@ -12,6 +16,10 @@ pub mod policy_set;
 
 pub use config_init::*;
 pub use payment_approve::*;
+pub use payment_batch_approve::*;
+pub use payment_batch_cancel::*;
+pub use payment_batch_execute::*;
+pub use payment_batch_propose::*;
 pub use payment_cancel::*;
 pub use payment_execute::*;
 pub use payment_propose::*;

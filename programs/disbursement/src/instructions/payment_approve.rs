@@ -37,14 +37,17 @@ pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
         .stricter(ctx.accounts.policy.requirement(ctx.accounts.request.amount));
     let approver = ctx.accounts.approver.key();
     let request = &mut ctx.accounts.request;
-    request.approve(approver, required.approvals, now)?;
+    let requester = request.requester;
+    request
+        .approvals
+        .add(approver, &requester, required.approvals, now)?;
     request.invariant()?;
     emit_cpi!(PaymentApproved {
         request: request.key(),
         agency: request.agency,
         sequence: request.sequence,
         approver,
-        approval_count: request.approval_count,
+        approval_count: request.approvals.count,
         required_approvals: required.approvals,
     });
     Ok(())

@@ -93,7 +93,7 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
         let required = request
             .requirement()
             .stricter(accounts.policy.requirement(request.amount));
-        request.require_executable(required, now)?;
+        request.approvals.require_met(required, now)?;
         let amount = request.amount;
         accounts.policy.record_spending(amount, now)?;
         accounts.policy.invariant()?;
@@ -130,7 +130,7 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             obligation: request.obligation,
             payee_token_account: request.payee_token_account,
             amount,
-            approval_count: request.approval_count,
+            approval_count: request.approvals.count,
             executor: accounts.executor.key(),
             period_spent: accounts.policy.period_spent,
         }

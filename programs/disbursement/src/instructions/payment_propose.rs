@@ -3,10 +3,10 @@ use anchor_spl::token_interface::TokenAccount;
 use budget::state::{Agency, BudgetAccount, Member, Obligation, Role};
 use budget::text::is_code;
 
-use crate::constants::{ACCOUNT_VERSION, MAX_APPROVALS, REFERENCE_LEN, SEED_REQUEST};
+use crate::constants::{ACCOUNT_VERSION, REFERENCE_LEN, SEED_REQUEST};
 use crate::errors::DisbursementError;
 use crate::events::PaymentProposed;
-use crate::state::{PaymentRequest, Policy};
+use crate::state::{Approvals, PaymentRequest, Policy};
 
 /// Arguments of `payment_propose`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -102,10 +102,8 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         reference: args.reference,
         required_approvals: requirement.approvals,
         time_lock_seconds: requirement.time_lock_seconds,
-        approvers: [Pubkey::default(); MAX_APPROVALS],
-        approval_count: 0,
+        approvals: Approvals::default(),
         proposed_at: Clock::get()?.unix_timestamp,
-        last_approval_at: 0,
     });
     request.invariant()?;
     emit_cpi!(PaymentProposed {

@@ -1,8 +1,8 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{MAX_APPROVALS, REFERENCE_LEN};
+use crate::constants::REFERENCE_LEN;
 use crate::errors::DisbursementError;
-use crate::state::Requirement;
+use crate::state::{Approvals, Requirement};
 
 /// A payment request: proposed, approved by distinct approvers, executed once, then closed (its
 /// history stays in the events). Its address carries the agency's sequence, so a retried proposal
@@ -36,37 +36,17 @@ pub struct PaymentRequest {
     pub required_approvals: u8,
     /// Seconds of time lock after the last approval, from the tier it was proposed under.
     pub time_lock_seconds: u32,
-    /// Approvers so far, distinct; unused slots are `Pubkey::default()`.
-    pub approvers: [Pubkey; MAX_APPROVALS],
     /// Approvals so far.
-    pub approval_count: u8,
+    pub approvals: Approvals,
     /// When the request was proposed (Unix time).
     pub proposed_at: i64,
-    /// When the last approval came (Unix time); 0 before.
-    pub last_approval_at: i64,
 }
 
 impl PaymentRequest {
     /// Rules that hold after every instruction that writes a request.
     pub fn invariant(&self) -> Result<()> {
         require!(self.amount > 0, DisbursementError::ZeroAmount);
-        require!(
-            usize::from(self.approval_count) <= MAX_APPROVALS,
-            DisbursementError::FullyApproved
-        );
-        let used = &self.approvers[..usize::from(self.approval_count)];
-        for (i, approver) in used.iter().enumerate() {
-            require_keys_neq!(
-                *approver,
-                self.requester,
-                DisbursementError::RequesterCannotApprove
-            );
-            require!(
-                !used[..i].contains(approver),
-                DisbursementError::AlreadyApproved
-            );
-        }
-        Ok(())
+        self.approvals.invariant(&self.requester)
     }
 
     /// The requirement it was proposed under.
@@ -75,47 +55,5 @@ impl PaymentRequest {
             approvals: self.required_approvals,
             time_lock_seconds: self.time_lock_seconds,
         }
-    }
-
-    /// Add `approver`'s approval at time `now`, toward `required` approvals.
-    pub fn approve(&mut self, approver: Pubkey, required: u8, now: i64) -> Result<()> {
-        require_keys_neq!(
-            approver,
-            self.requester,
-            DisbursementError::RequesterCannotApprove
-        );
-        let count = usize::from(self.approval_count);
-        require!(
-            !self.approvers[..count].contains(&approver),
-            DisbursementError::AlreadyApproved
-        );
-        require!(
-            self.approval_count < required && count < MAX_APPROVALS,
-            DisbursementError::FullyApproved
-        );
-        self.approvers[count] = approver;
-        self.approval_count += 1;
-        self.last_approval_at = now;
-        Ok(())
-    }
-
-    /// Fails unless the request meets `requirement` at time `now`.
-    pub fn require_executable(&self, requirement: Requirement, now: i64) -> Result<()> {
-        if self.approval_count < requirement.approvals {
-            msg!(
-                "payment needs {} approvals, has {}",
-                requirement.approvals,
-                self.approval_count
-            );
-            return err!(DisbursementError::NotEnoughApprovals);
-        }
-        let unlock = self
-            .last_approval_at
-            .saturating_add(i64::from(requirement.time_lock_seconds));
-        if now < unlock {
-            msg!("payment is time-locked for {} more seconds", unlock - now);
-            return err!(DisbursementError::TimeLocked);
-        }
-        Ok(())
     }
 }

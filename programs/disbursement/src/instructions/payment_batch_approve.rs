@@ -1,0 +1,54 @@
+use anchor_lang::prelude::*;
+use budget::state::{Agency, Member, Role};
+
+use crate::errors::DisbursementError;
+use crate::events::PaymentApproved;
+use crate::state::{BatchRequest, Policy};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PaymentBatchApprove<'info> {
+    /// The agency's policy (a stricter current tier raises the approvals needed).
+    #[account(has_one = agency @ DisbursementError::NoPolicy)]
+    pub policy: Box<Account<'info, Policy>>,
+    /// The agency (budget program).
+    pub agency: Box<Account<'info, Agency>>,
+    /// The approver's membership, with the approver role.
+    #[account(
+        has_one = agency @ DisbursementError::NotAMember,
+        constraint = member.member == approver.key() @ DisbursementError::NotAMember,
+        constraint = member.has(Role::APPROVER) @ DisbursementError::MissingRole,
+    )]
+    pub member: Box<Account<'info, Member>>,
+    /// The approver; never the requester.
+    pub approver: Signer<'info>,
+    /// The batch.
+    #[account(mut, has_one = agency @ DisbursementError::RequestMismatch)]
+    pub batch: Box<Account<'info, BatchRequest>>,
+}
+
+/// Approve a batch as a whole; each approver counts once.
+pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let required = ctx
+        .accounts
+        .batch
+        .requirement()
+        .stricter(ctx.accounts.policy.requirement(ctx.accounts.batch.total));
+    let approver = ctx.accounts.approver.key();
+    let batch = &mut ctx.accounts.batch;
+    let requester = batch.requester;
+    batch
+        .approvals
+        .add(approver, &requester, required.approvals, now)?;
+    batch.invariant()?;
+    emit_cpi!(PaymentApproved {
+        request: batch.key(),
+        agency: batch.agency,
+        sequence: batch.sequence,
+        approver,
+        approval_count: batch.approvals.count,
+        required_approvals: required.approvals,
+    });
+    Ok(())
+}

@@ -1,0 +1,63 @@
+use anchor_lang::prelude::*;
+use budget::state::{Agency, Member, Role};
+
+use crate::errors::DisbursementError;
+use crate::events::{PaymentCancelled, PaymentRejected};
+use crate::state::BatchRequest;
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PaymentBatchCancel<'info> {
+    /// The agency (budget program), naming its admin.
+    pub agency: Box<Account<'info, Agency>>,
+    /// The signer's membership when an approver rejects; omitted for the requester or the admin.
+    pub member: Option<Box<Account<'info, Member>>>,
+    /// The batch, closed here before any item is paid; rent to the requester.
+    #[account(
+        mut,
+        has_one = agency @ DisbursementError::RequestMismatch,
+        has_one = requester @ DisbursementError::RequestMismatch,
+        constraint = batch.paid_count == 0 @ DisbursementError::BatchStarted,
+        close = requester,
+    )]
+    pub batch: Box<Account<'info, BatchRequest>>,
+    /// CHECK: the batch's requester (checked by `has_one`), receiving the rent.
+    #[account(mut)]
+    pub requester: UncheckedAccount<'info>,
+    /// The requester or the agency admin (cancel), or an approver (reject).
+    pub signer: Signer<'info>,
+}
+
+/// End a batch before it pays anything: cancelled by its requester or the agency admin, or rejected by
+/// an approver (who passes their membership).
+pub fn handler(ctx: Context<PaymentBatchCancel>) -> Result<()> {
+    let signer = ctx.accounts.signer.key();
+    let batch = &ctx.accounts.batch;
+    let (request, agency, sequence) = (batch.key(), batch.agency, batch.sequence);
+    match &ctx.accounts.member {
+        Some(member) => {
+            require_keys_eq!(member.agency, agency, DisbursementError::NotAMember);
+            require_keys_eq!(member.member, signer, DisbursementError::NotAMember);
+            require!(member.has(Role::APPROVER), DisbursementError::MissingRole);
+            emit_cpi!(PaymentRejected {
+                request,
+                agency,
+                sequence,
+                approver: signer
+            });
+        }
+        None => {
+            require!(
+                signer == batch.requester || signer == ctx.accounts.agency.admin,
+                DisbursementError::NotRequesterOrAdmin
+            );
+            emit_cpi!(PaymentCancelled {
+                request,
+                agency,
+                sequence,
+                cancelled_by: signer
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use budget::cpi::accounts::OutlayExecute;
+use budget::program::Budget;
+use budget::state::{Agency, BudgetAccount, Member, Role, Treasury};
+
+use crate::constants::{AUTHORITY_AND_BUMP, MAX_ITEMS_PER_EXECUTE, SEED_AUTHORITY};
+use crate::errors::DisbursementError;
+use crate::events::{BatchCompleted, BatchItemPaid};
+use crate::state::{BatchRequest, Policy};
+
+#[event_cpi]
+#[derive(Accounts)]
+pub struct PaymentBatchExecute<'info> {
+    /// The agency's policy: the executor rule, the spending limit, a stricter current tier.
+    #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
+    pub policy: Box<Account<'info, Policy>>,
+    /// The agency (budget program).
+    pub agency: Box<Account<'info, Agency>>,
+    /// The executor's membership with the disbursing officer role; may be omitted when the policy lets
+    /// anyone execute.
+    pub executor_member: Option<Box<Account<'info, Member>>>,
+    /// Who executes.
+    pub executor: Signer<'info>,
+    /// The batch; closed once every item is paid.
+    #[account(
+        mut,
+        has_one = agency @ DisbursementError::RequestMismatch,
+        has_one = requester @ DisbursementError::RequestMismatch,
+        has_one = budget_account @ DisbursementError::RequestMismatch,
+    )]
+    pub batch: Box<Account<'info, BatchRequest>>,
+    /// CHECK: the batch's requester (checked by `has_one`), receiving the rent when it closes.
+    #[account(mut)]
+    pub requester: UncheckedAccount<'info>,
+    /// CHECK: this program's authority PDA (checked by address); signs the outlay requests.
+    #[account(address = AUTHORITY_AND_BUMP.0)]
+    pub authority: UncheckedAccount<'info>,
+    /// The budget program's treasury (checked there).
+    pub treasury: Box<Account<'info, Treasury>>,
+    /// The budget account paying.
+    #[account(mut)]
+    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    /// The budget account's vault (checked by the budget program).
+    #[account(mut)]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The budget account's mint (checked by the budget program).
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// SPL Token or Token-2022.
+    pub token_program: Interface<'info, TokenInterface>,
+    /// CHECK: the budget program's event authority (checked by the budget program).
+    pub budget_event_authority: UncheckedAccount<'info>,
+    /// The budget program.
+    pub budget_program: Program<'info, Budget>,
+}
+
+/// Pay the batch's items `start..start + n` (n at most `MAX_ITEMS_PER_EXECUTE`), where the remaining
+/// accounts are, per item, its obligation and payee token account (n pairs). Each item is paid once; the batch closes after the last.
+pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let remaining = ctx.remaining_accounts;
+    let accounts = &mut *ctx.accounts;
+    if !accounts.policy.anyone_may_execute {
+        let member = accounts
+            .executor_member
+            .as_ref()
+            .ok_or(DisbursementError::MissingRole)?;
+        require_keys_eq!(
+            member.agency,
+            accounts.agency.key(),
+            DisbursementError::NotAMember
+        );
+        require_keys_eq!(
+            member.member,
+            accounts.executor.key(),
+            DisbursementError::NotAMember
+        );
+        require!(
+            member.has(Role::DISBURSING_OFFICER),
+            DisbursementError::MissingRole
+        );
+    }
+    let required = accounts
+        .batch
+        .requirement()
+        .stricter(accounts.policy.requirement(accounts.batch.total));
+    accounts.batch.approvals.require_met(required, now)?;
+    let count = remaining.len() / 2;
+    let first = usize::from(start);
+    require!(
+        (1..=MAX_ITEMS_PER_EXECUTE).contains(&count)
+            && remaining.len() % 2 == 0
+            && first + count <= usize::from(accounts.batch.item_count),
+        DisbursementError::ItemMismatch
+    );
+    let seeds: &[&[u8]] = &[SEED_AUTHORITY, &[AUTHORITY_AND_BUMP.1]];
+    let batch_key = accounts.batch.key();
+    let mut paid = Vec::with_capacity(count);
+    for (offset, pair) in remaining.chunks(2).enumerate() {
+        let index = first + offset;
+        let item = accounts.batch.items[index];
+        require!(!item.paid, DisbursementError::ItemAlreadyPaid);
+        require!(
+            pair[0].key() == item.obligation && pair[1].key() == item.payee_token_account,
+            DisbursementError::ItemMismatch
+        );
+        accounts.policy.record_spending(item.amount, now)?;
+        budget::cpi::outlay_execute(
+            CpiContext::new_with_signer(
+                accounts.budget_program.key(),
+                OutlayExecute {
+                    treasury: accounts.treasury.to_account_info(),
+                    disbursement_authority: accounts.authority.to_account_info(),
+                    budget_account: accounts.budget_account.to_account_info(),
+                    obligation: pair[0].clone(),
+                    vault: accounts.vault.to_account_info(),
+                    mint: accounts.mint.to_account_info(),
+                    payee_token_account: pair[1].clone(),
+                    token_program: accounts.token_program.to_account_info(),
+                    event_authority: accounts.budget_event_authority.to_account_info(),
+                    program: accounts.budget_program.to_account_info(),
+                },
+                &[seeds],
+            ),
+            budget::OutlayExecuteArgs {
+                amount: item.amount,
+                reference: batch_key,
+            },
+        )?;
+        accounts.batch.items[index].paid = true;
+        accounts.batch.paid_count += 1;
+        paid.push(BatchItemPaid {
+            batch: batch_key,
+            agency: accounts.batch.agency,
+            sequence: accounts.batch.sequence,
+            index: index as u8,
+            obligation: item.obligation,
+            payee_token_account: item.payee_token_account,
+            amount: item.amount,
+            executor: accounts.executor.key(),
+        });
+    }
+    accounts.policy.invariant()?;
+    accounts.batch.invariant()?;
+    let completed =
+        (accounts.batch.paid_count == accounts.batch.item_count).then(|| BatchCompleted {
+            batch: batch_key,
+            agency: accounts.batch.agency,
+            sequence: accounts.batch.sequence,
+            total: accounts.batch.total,
+        });
+    if completed.is_some() {
+        accounts.batch.close(accounts.requester.to_account_info())?;
+    }
+    for event in paid {
+        emit_cpi!(event);
+    }
+    if let Some(event) = completed {
+        emit_cpi!(event);
+    }
+    Ok(())
+}
