@@ -105,6 +105,13 @@ enum PaymentCommand {
         #[arg(long)]
         sequence: u64,
     },
+    /// Execute an approved payment request (as a disbursing officer).
+    Execute {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -243,6 +250,40 @@ fn run(cli: Cli) -> Result<()> {
             )?;
             println!(
                 "approved payment {sequence} of agency {agency}: {}",
+                client.explorer.tx(&landed.signature)
+            );
+            Ok(())
+        }
+        Commands::Payment(PaymentCommand::Execute { agency, sequence }) => {
+            let client = Client::new(
+                &rpc_url(&cli.url),
+                payer(&cli.keypair)?,
+                SubmitConfig::default(),
+            );
+            let agency_key = budget::pda::agency(&padded(&agency)?);
+            let request = disbursement::pda::request(&agency_key, sequence);
+            let r: disbursement::state::PaymentRequest =
+                fetch(&client, &request)?.with_context(|| format!("no open payment request {sequence} in agency {agency} (executed, rejected or cancelled requests are closed)"))?;
+            let state: budget::state::BudgetAccount = fetch(&client, &r.budget_account)?
+                .context("the request's budget account is gone")?;
+            let account = budget_account_ref(&client, agency_key, &unpadded(&state.tas))?;
+            let target = dix::ExecuteRef {
+                request,
+                requester: r.requester,
+                obligation: r.obligation,
+                payee_token_account: r.payee_token_account,
+            };
+            let landed = client.send(
+                &[dix::payment_execute(
+                    &account,
+                    client.payer.pubkey(),
+                    true,
+                    &target,
+                )],
+                &[],
+            )?;
+            println!(
+                "executed payment {sequence} of agency {agency}: {}",
                 client.explorer.tx(&landed.signature)
             );
             Ok(())
