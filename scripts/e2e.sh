@@ -23,12 +23,35 @@ refuses() { # refuses NAME EXPECTED COMMAND...: the command must fail, printing 
   if grep -q -- "$2" <<<"$out"; then passed=$((passed + 1)); echo "e2e: ok   $1"; else failed=$((failed + 1)); echo "e2e: FAIL $1: $out"; fi
 }
 
-run1=$("$fisc" localnet --exit --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" --validator "$validator" 2>&1) || { echo "$run1"; exit 1; }
+"$fisc" localnet --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" --validator "$validator" >"$ledger/run1.log" 2>&1 &
+localnet=$!
+for _ in $(seq 1 240); do
+  grep -q "the local chain is up" "$ledger/run1.log" && break
+  kill -0 $localnet 2>/dev/null || break
+  sleep 1
+done
+run1=$(cat "$ledger/run1.log")
 echo "$run1"
 check "first run creates the treasury" grep -q "created    treasury" <<<"$run1"
 check "a payment is executed" grep -q "executed by the disbursing officer" <<<"$run1"
 check "the payee is paid 5000" grep -q "payee balance now 5000" <<<"$run1"
 check "a title is transferred" grep -q "accepted by the receiving agency" <<<"$run1"
+
+# The CLI against the running chain, as the agency's officers.
+url=http://127.0.0.1:$port
+keys=$ledger/fisc-keys
+tas=075-2027/2028-0512-000
+check "the requester proposes through the CLI" "$fisc" payment propose --url $url --keypair "$keys/hhs-requester.json" --agency 075 --tas $tas --award 75N91027C00001 --amount 100.00 --reference INV-CLI-1
+refuses "execution before approval is refused and explained" "payment needs 1 approvals, has 0" "$fisc" payment execute --url $url --keypair "$keys/hhs-disbursing-officer.json" --agency 075 --sequence 1
+refuses "the requester cannot approve" "not a member\|does not hold the role" "$fisc" payment approve --url $url --keypair "$keys/hhs-requester.json" --agency 075 --sequence 1
+check "an approver approves through the CLI" "$fisc" payment approve --url $url --keypair "$keys/hhs-approver-1.json" --agency 075 --sequence 1
+check "the disbursing officer executes through the CLI" "$fisc" payment execute --url $url --keypair "$keys/hhs-disbursing-officer.json" --agency 075 --sequence 1
+refuses "a second execution finds the request closed" "no open payment request 1" "$fisc" payment execute --url $url --keypair "$keys/hhs-disbursing-officer.json" --agency 075 --sequence 1
+show=$("$fisc" budget show --url $url --agency 075 --tas $tas)
+echo "$show"
+check "the budget account shows 5100 disbursed" grep -q "disbursed .* 5100.000000" <<<"$show"
+kill -INT $localnet
+wait $localnet || true
 
 run2=$("$fisc" localnet --exit --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" --validator "$validator" 2>&1) || { echo "$run2"; exit 1; }
 check "a second bootstrap changes nothing" grep -q "nothing to do: the chain already matches the plan" <<<"$run2"
