@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use budget::cpi::accounts::OutlayExecute;
 use budget::program::Budget;
-use budget::state::{Agency, BudgetAccount, Member, Role, Treasury};
+use budget::state::{Agency, BudgetAccount, Member, Treasury};
 
 use crate::constants::{AUTHORITY_AND_BUMP, MAX_ITEMS_PER_EXECUTE, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
@@ -60,26 +60,11 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
     let now = Clock::get()?.unix_timestamp;
     let remaining = ctx.remaining_accounts;
     let accounts = &mut *ctx.accounts;
-    if !accounts.policy.anyone_may_execute {
-        let member = accounts
-            .executor_member
-            .as_ref()
-            .ok_or(DisbursementError::MissingRole)?;
-        require_keys_eq!(
-            member.agency,
-            accounts.agency.key(),
-            DisbursementError::NotAMember
-        );
-        require_keys_eq!(
-            member.member,
-            accounts.executor.key(),
-            DisbursementError::NotAMember
-        );
-        require!(
-            member.has(Role::DISBURSING_OFFICER),
-            DisbursementError::MissingRole
-        );
-    }
+    accounts.policy.require_executor(
+        accounts.executor_member.as_deref().map(|m| &**m),
+        &accounts.agency.key(),
+        &accounts.executor.key(),
+    )?;
     let required = accounts
         .batch
         .requirement()

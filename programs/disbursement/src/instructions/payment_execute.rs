@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use budget::cpi::accounts::OutlayExecute;
 use budget::program::Budget;
-use budget::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
+use budget::state::{Agency, BudgetAccount, Member, Obligation, Treasury};
 
 use crate::constants::{AUTHORITY_AND_BUMP, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
@@ -69,26 +69,11 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let event = {
         let accounts = &mut *ctx.accounts;
-        if !accounts.policy.anyone_may_execute {
-            let member = accounts
-                .executor_member
-                .as_ref()
-                .ok_or(DisbursementError::MissingRole)?;
-            require_keys_eq!(
-                member.agency,
-                accounts.agency.key(),
-                DisbursementError::NotAMember
-            );
-            require_keys_eq!(
-                member.member,
-                accounts.executor.key(),
-                DisbursementError::NotAMember
-            );
-            require!(
-                member.has(Role::DISBURSING_OFFICER),
-                DisbursementError::MissingRole
-            );
-        }
+        accounts.policy.require_executor(
+            accounts.executor_member.as_deref().map(|m| &**m),
+            &accounts.agency.key(),
+            &accounts.executor.key(),
+        )?;
         let request = &accounts.request;
         let required = request
             .requirement()

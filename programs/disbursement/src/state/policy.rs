@@ -120,6 +120,27 @@ impl Policy {
         }
     }
 
+    /// Fails unless `executor` may execute: anyone when the policy says so, otherwise a disbursing
+    /// officer of `agency` whose membership is `member`.
+    pub fn require_executor(
+        &self,
+        member: Option<&budget::state::Member>,
+        agency: &Pubkey,
+        executor: &Pubkey,
+    ) -> Result<()> {
+        if self.anyone_may_execute {
+            return Ok(());
+        }
+        let member = member.ok_or(DisbursementError::MissingRole)?;
+        require_keys_eq!(member.agency, *agency, DisbursementError::NotAMember);
+        require_keys_eq!(member.member, *executor, DisbursementError::NotAMember);
+        require!(
+            member.has(budget::state::Role::DISBURSING_OFFICER),
+            DisbursementError::MissingRole
+        );
+        Ok(())
+    }
+
     /// Take the next payment sequence, which `sequence` must equal.
     pub fn take_sequence(&mut self, sequence: u64) -> Result<()> {
         if sequence != self.next_sequence {
