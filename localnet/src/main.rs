@@ -9,7 +9,7 @@ use std::str::FromStr;
 use clap::Parser;
 use solana_pubkey::Pubkey;
 use solana_rpc::rpc::JsonRpcConfig;
-use solana_streamer::socket::SocketAddrSpace;
+use solana_net_utils::SocketAddrSpace;
 use solana_test_validator::{TestValidatorGenesis, UpgradeableProgramInfo};
 
 #[derive(Parser)]
@@ -62,7 +62,7 @@ fn main() {
             ..JsonRpcConfig::default_for_test()
         })
         .add_upgradeable_programs_with_path(&programs);
-    let (validator, _) = genesis
+    let validator = genesis
         .start_with_mint_address(authority, SocketAddrSpace::Unspecified)
         .unwrap_or_else(|e| die(&format!("validator failed to start: {e}")));
     println!("ready {}", validator.rpc_url());
