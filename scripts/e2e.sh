@@ -55,7 +55,7 @@ wait $localnet || true
 
 run2=$("$fisc" localnet --exit --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" --validator "$validator" 2>&1) || { echo "$run2"; exit 1; }
 check "a second bootstrap changes nothing" grep -q "nothing to do: the chain already matches the plan" <<<"$run2"
-check "the second payment pays again (a new request)" grep -q "payee balance now 10000" <<<"$run2"
+check "the second run pays again (a new request): 5000 + 100 + 5000" grep -q "payee balance now 10100" <<<"$run2"
 
 refuses "a negative amount" "is negative" "$fisc" payment propose --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --tas X --award A --amount -5 --reference R
 refuses "too many decimals" "more than 6 decimals" "$fisc" payment propose --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --tas X --award A --amount 1.0000001 --reference R
