@@ -10,6 +10,7 @@
 pub mod cu;
 pub mod fixtures;
 pub mod keys;
+pub mod prop;
 pub mod svm;
 pub mod token;
 

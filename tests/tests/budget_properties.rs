@@ -2,15 +2,15 @@
 //! model of the ledger after every step: the outcome (success or refusal) is the model's, a refused
 //! instruction changes nothing, and `disbursed <= obligated <= authorized` and the vault's balance hold.
 //!
-//! 1,000 sequences by default; `FISC_PROPTEST_CASES=100000 cargo test --release -p fisc-tests --test
-//! budget_properties` is the long soak (`scripts/soak.sh`).
+//! 1,000 sequences from a fixed seed by default (`fisc_tests::prop::runner`); `scripts/soak.sh` runs 100,000
+//! fresh ones.
 
 use budget::state::Obligation;
 use fisc_client::ix::budget as bix;
 use fisc_tests::fixtures::{award, World, AUTHORIZED, FUNDED, MARCH_2026, YEAR};
 use fisc_tests::keypair;
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 use solana_signer::Signer;
 
 const OBLIGATIONS: usize = 3;
@@ -278,10 +278,6 @@ fn check(w: &World, model: &Model, step: usize, op: &Op) -> Result<(), TestCaseE
 
 #[test]
 fn random_sequences_keep_the_books() {
-    let cases = std::env::var("FISC_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000);
     let base = World::new();
     let start = Model {
         authorized: AUTHORIZED,
@@ -291,11 +287,7 @@ fn random_sequences_keep_the_books() {
         years: 0,
         central_tokens: base.h.token_balance(&base.central_tokens),
     };
-    let mut runner = TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = fisc_tests::prop::runner();
     runner
         .run(&proptest::collection::vec(op(), 1..24), |ops| {
             let mut w = base.clone();

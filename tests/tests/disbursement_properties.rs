@@ -2,14 +2,15 @@
 //! the real SVM, against a model: every outcome is the model's, the sum paid equals the sum of executed
 //! requests, no request pays twice, the period limit and the time locks hold.
 //!
-//! 1,000 sequences by default; `FISC_PROPTEST_CASES=100000` for the long soak (`scripts/soak.sh`).
+//! 1,000 sequences from a fixed seed by default (`fisc_tests::prop::runner`); `scripts/soak.sh` runs 100,000
+//! fresh ones.
 
 use std::collections::BTreeMap;
 
 use fisc_client::ix::disbursement as dix;
 use fisc_tests::fixtures::{default_policy, Payments, MARCH_2026};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 use solana_signer::Signer;
 
 const OBLIGATED: u64 = 10_000_000;
@@ -228,10 +229,6 @@ fn check(p: &mut Payments, model: &Model, step: usize, op: &Op) -> Result<(), Te
 
 #[test]
 fn random_interleavings_pay_exactly_what_was_executed() {
-    let cases = std::env::var("FISC_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000);
     let mut policy = default_policy();
     policy.period_seconds = 86_400;
     policy.period_limit = LIMIT;
@@ -242,11 +239,7 @@ fn random_interleavings_pay_exactly_what_was_executed() {
         period_start: 0,
         ..Model::default()
     };
-    let mut runner = TestRunner::new(Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    });
+    let mut runner = fisc_tests::prop::runner();
     runner
         .run(&proptest::collection::vec(op(), 1..30), |ops| {
             let mut p = base.clone();
