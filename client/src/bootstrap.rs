@@ -136,20 +136,13 @@ impl Plan {
     /// The mint's token program.
     pub fn mint_program(&self) -> Result<Pubkey> {
         match self.mint.token_program.as_str() {
-            "spl-token" => Ok(spl_token_program()),
+            "spl-token" => Ok(spl_token_interface::ID),
             "token-2022" => Ok(spl_token_2022_interface::ID),
             other => {
                 bail!("mint.token_program {other:?}: expected \"spl-token\" or \"token-2022\"")
             }
         }
     }
-}
-
-/// SPL Token's program id.
-pub fn spl_token_program() -> Pubkey {
-    "TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"
-        .parse()
-        .expect("SPL Token id")
 }
 
 /// Role names to flags.

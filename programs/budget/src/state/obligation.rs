@@ -82,7 +82,10 @@ impl Obligation {
             amount <= self.undisbursed(),
             BudgetError::DeobligationBelowDisbursed
         );
-        self.obligated -= amount;
+        self.obligated = self
+            .obligated
+            .checked_sub(amount)
+            .ok_or(BudgetError::InvariantViolated)?;
         Ok(())
     }
 
@@ -90,7 +93,10 @@ impl Obligation {
     pub fn record_outlay(&mut self, amount: u64) -> Result<()> {
         require!(amount > 0, BudgetError::ZeroAmount);
         require!(amount <= self.undisbursed(), BudgetError::ExceedsObligation);
-        self.disbursed += amount;
+        self.disbursed = self
+            .disbursed
+            .checked_add(amount)
+            .ok_or(BudgetError::AmountOverflow)?;
         Ok(())
     }
 
@@ -101,7 +107,10 @@ impl Obligation {
             amount <= self.disbursed,
             BudgetError::RecoveryExceedsDisbursed
         );
-        self.disbursed -= amount;
+        self.disbursed = self
+            .disbursed
+            .checked_sub(amount)
+            .ok_or(BudgetError::InvariantViolated)?;
         Ok(())
     }
 }

@@ -113,7 +113,11 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
             },
         )?;
         accounts.batch.items[index].paid = true;
-        accounts.batch.paid_count += 1;
+        accounts.batch.paid_count = accounts
+            .batch
+            .paid_count
+            .checked_add(1)
+            .ok_or(DisbursementError::AmountOverflow)?;
         paid.push(BatchItemPaid {
             batch: batch_key,
             agency: accounts.batch.agency,

@@ -44,7 +44,10 @@ impl Approvals {
             DisbursementError::FullyApproved
         );
         self.approvers[count] = approver;
-        self.count += 1;
+        self.count = self
+            .count
+            .checked_add(1)
+            .ok_or(DisbursementError::AmountOverflow)?;
         self.last_at = now;
         Ok(())
     }
