@@ -9,12 +9,14 @@
 //! - [`errors`]: every program error explained for people;
 //! - [`explorer`]: explorer links for the cluster in use;
 //! - [`bootstrap`]: the deploy-time plan of `migrations/*.toml`, applied idempotently;
+//! - [`index`]: the indexer (backfill, follow, audit, exports) into SQLite or PostgreSQL;
 //! - [`amount`], [`text`], [`keys`]: amounts, fixed-size text fields and local named keys.
 
 pub mod amount;
 pub mod bootstrap;
 pub mod errors;
 pub mod explorer;
+pub mod index;
 pub mod ix;
 pub mod keys;
 pub mod submit;

@@ -7,6 +7,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+mod cli;
+
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Parser, Subcommand};
 use fisc_client::amount::{format_amount, parse_amount};
@@ -76,6 +78,24 @@ enum Commands {
     /// Budget accounts.
     #[command(subcommand)]
     Budget(BudgetCommand),
+    /// The indexer: fisc's history into SQLite (default) or PostgreSQL.
+    #[command(subcommand)]
+    Index(cli::index::IndexCommand),
+    /// Compare the index with the accounts on chain; exit code 1 on any difference.
+    Audit {
+        #[command(flatten)]
+        db: cli::index::Db,
+    },
+    /// Export the indexed spending: DATA Act-style CSV or OCDS JSON.
+    Export {
+        #[arg(value_enum)]
+        kind: fisc_client::index::export::Export,
+        #[command(flatten)]
+        db: cli::index::Db,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -165,6 +185,14 @@ fn payer(cli_keypair: &Option<PathBuf>) -> Result<Keypair> {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
+        Commands::Index(command) => cli::index::index(&rpc_url(&cli.url), command),
+        Commands::Audit { db } => {
+            if !cli::index::audit_command(&rpc_url(&cli.url), &db)? {
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+        Commands::Export { kind, db, out } => cli::index::export_command(&db, kind, out),
         Commands::Localnet {
             ledger,
             config,

@@ -58,6 +58,8 @@ fn main() {
         .rpc_port(args.rpc_port)
         .rpc_config(JsonRpcConfig {
             enable_rpc_transaction_history: true,
+            // Inner instructions and logs in getTransaction: the indexer reads emit_cpi! events from them.
+            enable_extended_tx_metadata_storage: true,
             full_api: true,
             ..JsonRpcConfig::default_for_test()
         })

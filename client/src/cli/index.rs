@@ -1,0 +1,240 @@
+//! `fisc index …`, `fisc audit`, `fisc export …`: the indexer's commands.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand};
+use fisc_client::index::audit::audit;
+use fisc_client::index::decode::Decoder;
+use fisc_client::index::export::{export, Export};
+use fisc_client::index::source::{Recorded, Source, SourceConfig};
+use fisc_client::index::store::Store;
+
+/// The index database.
+#[derive(Args, Clone)]
+pub struct Db {
+    /// Index database: a file path (SQLite, created when missing) or a postgres:// URL.
+    #[arg(long, env = "FISC_DATABASE", default_value = "fisc-index.sqlite")]
+    pub database: String,
+}
+
+#[derive(Subcommand)]
+pub enum IndexCommand {
+    /// Index every fisc transaction since the last run, mark finality, and stop.
+    Backfill {
+        #[command(flatten)]
+        db: Db,
+        /// Transactions fetched at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
+    /// Index continuously: poll for new transactions at `confirmed`, mark them when finalized, remove
+    /// those of a fork that did not survive. Stops on Ctrl-C.
+    Follow {
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+        /// Pause between polls.
+        #[arg(long, default_value_t = 1000)]
+        interval_ms: u64,
+    },
+    /// Row counts, cursors and schema of an index.
+    Status {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Every row of an index in canonical order (two indexes of the same history dump the same).
+    Dump {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Record every fisc transaction of the cluster as a JSON fixture (the benchmark's input).
+    Record {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Benchmark: decode + store a recorded fixture into an empty database, repeated.
+    Bench {
+        #[arg(long)]
+        fixture: PathBuf,
+        #[command(flatten)]
+        db: Db,
+        /// Times the fixture is replayed (each replay under fresh signatures).
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+    },
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Runtime::new()?)
+}
+
+fn source(url: &str, concurrency: usize) -> Source {
+    Source::new(
+        url,
+        SourceConfig {
+            concurrency,
+            progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            ..Default::default()
+        },
+    )
+}
+
+pub fn index(url: &str, command: IndexCommand) -> Result<()> {
+    runtime()?.block_on(async {
+        match command {
+            IndexCommand::Backfill { db, concurrency } => {
+                let store = Store::open(&db.database).await?;
+                let stats = source(url, concurrency).pass(&store).await.with_context(|| format!("indexing from {url}"))?;
+                println!(
+                    "indexed {} new transactions ({} seen since the last run) into {}; {} marked finalized, {} removed (fork)",
+                    stats.written, stats.seen, store.display, stats.finalized, stats.removed
+                );
+                Ok(())
+            }
+            IndexCommand::Follow { db, concurrency, interval_ms } => {
+                let store = Store::open(&db.database).await?;
+                let source = source(url, concurrency);
+                println!("following {url} into {} (Ctrl-C stops)", store.display);
+                loop {
+                    let stats = source.pass(&store).await.with_context(|| format!("indexing from {url}"))?;
+                    if stats.written + stats.finalized + stats.removed > 0 {
+                        println!(
+                            "{} new, {} finalized, {} removed (fork)",
+                            stats.written, stats.finalized, stats.removed
+                        );
+                    }
+                    tokio::select! {
+                        _ = tokio::signal::ctrl_c() => break,
+                        _ = tokio::time::sleep(Duration::from_millis(interval_ms)) => {}
+                    }
+                }
+                println!("stopped; the next run continues where this one stopped");
+                Ok(())
+            }
+            IndexCommand::Status { db } => {
+                let store = Store::open(&db.database).await?;
+                println!("index {} (schema {})", store.display, Store::schema_version());
+                if let Some(genesis) = store.meta("genesis_hash").await? {
+                    println!("  cluster genesis  {genesis}");
+                }
+                for (_, name) in Decoder::new().program_ids() {
+                    let cursor = store.meta(&format!("cursor:{name}")).await?;
+                    println!("  {name:<16} last {}", cursor.as_deref().unwrap_or("-"));
+                }
+                for (table, rows) in store.counts().await? {
+                    println!("  {table:<16} {rows:>8} rows");
+                }
+                Ok(())
+            }
+            IndexCommand::Dump { db } => {
+                let store = Store::open(&db.database).await?;
+                print!("{}", store.dump().await?);
+                Ok(())
+            }
+            IndexCommand::Record { out } => {
+                let recorded = source(url, 8).record().await.with_context(|| format!("recording from {url}"))?;
+                let file = std::fs::File::create(&out).with_context(|| format!("cannot write {}", out.display()))?;
+                serde_json::to_writer(std::io::BufWriter::new(file), &recorded)?;
+                println!("recorded {} transactions into {}", recorded.len(), out.display());
+                Ok(())
+            }
+            IndexCommand::Bench { fixture, db, repeat } => bench(&fixture, &db.database, repeat).await,
+        }
+    })
+}
+
+async fn bench(fixture: &PathBuf, database: &str, repeat: usize) -> Result<()> {
+    let file = std::fs::File::open(fixture)
+        .with_context(|| format!("cannot read fixture {}", fixture.display()))?;
+    let recorded: Vec<Recorded> = serde_json::from_reader(std::io::BufReader::new(file))
+        .with_context(|| {
+            format!(
+                "{} is not a fixture written by `fisc index record`",
+                fixture.display()
+            )
+        })?;
+    let store = Store::open(database).await?;
+    if store.counts().await?.iter().any(|(_, rows)| *rows > 0) {
+        bail!(
+            "the benchmark needs an empty database; {} has rows",
+            store.display
+        );
+    }
+    let decoder = Decoder::new();
+    let started = Instant::now();
+    let mut decoded = Vec::with_capacity(recorded.len() * repeat);
+    for r in 0..repeat {
+        for tx in &recorded {
+            let mut d = decoder.decode(&tx.signature, &tx.transaction)?;
+            d.signature = format!("{}-{r}", tx.signature);
+            decoded.push(d);
+        }
+    }
+    let decode_time = started.elapsed();
+    let started = Instant::now();
+    for d in &decoded {
+        store.write(d, &[]).await?;
+    }
+    let store_time = started.elapsed();
+    let n = decoded.len() as f64;
+    let events: usize = decoded.iter().map(|d| d.events.len()).sum();
+    println!(
+        "{} transactions ({} fixture x {repeat}), {events} events, {:?} backend",
+        decoded.len(),
+        recorded.len(),
+        store.backend
+    );
+    println!(
+        "  decode only      {:>10.0} tx/s",
+        n / decode_time.as_secs_f64()
+    );
+    println!(
+        "  decode + store   {:>10.0} tx/s",
+        n / (decode_time + store_time).as_secs_f64()
+    );
+    Ok(())
+}
+
+pub fn audit_command(url: &str, db: &Db) -> Result<bool> {
+    runtime()?.block_on(async {
+        let store = Store::open(&db.database).await?;
+        let differences = audit(&store, &source(url, 8))
+            .await
+            .with_context(|| format!("auditing against {url}"))?;
+        if differences.is_empty() {
+            println!(
+                "the index and the chain agree (budget accounts, vaults, obligations, properties)"
+            );
+            return Ok(true);
+        }
+        for d in &differences {
+            println!("{d}");
+        }
+        println!("{} differences", differences.len());
+        Ok(false)
+    })
+}
+
+pub fn export_command(db: &Db, kind: Export, out: Option<PathBuf>) -> Result<()> {
+    runtime()?.block_on(async {
+        let store = Store::open(&db.database).await?;
+        match out {
+            Some(path) => {
+                let file = std::fs::File::create(&path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                export(&store, kind, std::io::BufWriter::new(file)).await?;
+            }
+            None => {
+                let stdout = std::io::stdout();
+                let mut lock = stdout.lock();
+                export(&store, kind, &mut lock).await?;
+                lock.flush()?;
+            }
+        }
+        Ok(())
+    })
+}
