@@ -10,7 +10,14 @@ fisc="$target/debug/fisc"
 validator="$FISC_CACHE/target-validator/release/fisc-validator"
 [ -x "$fisc" ] && [ -x "$validator" ] || { echo "e2e: build first (scripts/localnet.sh builds both)" >&2; exit 1; }
 ledger=$(mktemp -d)
-trap 'rm -rf "$ledger"' EXIT
+localnet=
+cleanup() {
+  [ -z "$localnet" ] || kill -INT "$localnet" 2>/dev/null || true
+  if [ -n "${pg_dir:-}" ]; then scripts/pg.sh stop "$pg_dir" 2>/dev/null || true; rm -rf "$pg_dir"; fi
+  [ -z "$localnet" ] || wait "$localnet" 2>/dev/null || true
+  rm -rf "$ledger"
+}
+trap cleanup EXIT
 port=18899
 passed=0
 failed=0
@@ -50,6 +57,7 @@ refuses "a second execution finds the request closed" "no open payment request 1
 show=$("$fisc" budget show --url $url --agency 075 --tas $tas)
 echo "$show"
 check "the budget account shows 5100 disbursed" grep -q "disbursed .* 5100.000000" <<<"$show"
+source scripts/e2e-index.sh
 kill -INT $localnet
 wait $localnet || true
 

@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# libclang-dev and protobuf-compiler: the validator's rocksdb bindings and Agave's protobufs.
-APT_PACKAGES=(build-essential pkg-config libssl-dev python3 curl ca-certificates git libclang-dev protobuf-compiler)
+# libclang-dev and protobuf-compiler: the validator's rocksdb bindings and Agave's protobufs;
+# postgresql: the indexer's PostgreSQL tests (scripts/pg.sh starts a throwaway server); sqlite3: e2e checks.
+APT_PACKAGES=(build-essential pkg-config libssl-dev python3 curl ca-certificates git libclang-dev protobuf-compiler postgresql sqlite3)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

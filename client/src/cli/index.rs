@@ -62,7 +62,7 @@ pub enum IndexCommand {
         fixture: PathBuf,
         #[command(flatten)]
         db: Db,
-        /// Times the fixture is replayed (each replay under fresh signatures).
+        /// Times the fixture is indexed (into an emptied index each time).
         #[arg(long, default_value_t = 20)]
         repeat: usize,
     },
@@ -165,26 +165,25 @@ async fn bench(fixture: &PathBuf, database: &str, repeat: usize) -> Result<()> {
         );
     }
     let decoder = Decoder::new();
-    let started = Instant::now();
-    let mut decoded = Vec::with_capacity(recorded.len() * repeat);
-    for r in 0..repeat {
-        for tx in &recorded {
-            let mut d = decoder.decode(&tx.signature, &tx.transaction)?;
-            d.signature = format!("{}-{r}", tx.signature);
-            decoded.push(d);
+    let (mut decode_time, mut store_time, mut events) = (Duration::ZERO, Duration::ZERO, 0);
+    for _ in 0..repeat {
+        let started = Instant::now();
+        let decoded = recorded
+            .iter()
+            .map(|tx| decoder.decode(&tx.signature, &tx.transaction))
+            .collect::<Result<Vec<_>>>()?;
+        decode_time += started.elapsed();
+        events += decoded.iter().map(|d| d.events.len()).sum::<usize>();
+        let started = Instant::now();
+        for d in &decoded {
+            store.write(d, &[]).await?;
         }
+        store_time += started.elapsed();
+        store.clear().await?;
     }
-    let decode_time = started.elapsed();
-    let started = Instant::now();
-    for d in &decoded {
-        store.write(d, &[]).await?;
-    }
-    let store_time = started.elapsed();
-    let n = decoded.len() as f64;
-    let events: usize = decoded.iter().map(|d| d.events.len()).sum();
+    let n = (recorded.len() * repeat) as f64;
     println!(
-        "{} transactions ({} fixture x {repeat}), {events} events, {:?} backend",
-        decoded.len(),
+        "{n} transactions ({} in the fixture, indexed {repeat} times into an empty {:?} index), {events} events",
         recorded.len(),
         store.backend
     );

@@ -1,7 +1,8 @@
 //! Exports in the shapes auditors already use: CSV in the spirit of the DATA Act files (A:
 //! appropriation balances by TAS; B: obligations and outlays by object class; C: award-level rows) and
 //! OCDS JSON (a release package: one release per obligation, with its award and the outlays as contract
-//! transactions). Amounts are integers in the token's base units, the mint named beside them.
+//! transactions). Amounts are integers in the token's base units, the mint named beside them. Sums are
+//! cast to BIGINT: PostgreSQL widens them to NUMERIC, which the Any driver does not carry.
 
 use std::io::Write;
 
@@ -27,13 +28,14 @@ pub enum Export {
 const APPROPRIATIONS: &str = "
 SELECT b.tas, a.code, b.agency, b.address, b.mint, b.first_fiscal_year, b.last_fiscal_year, b.status,
        b.authorized, b.obligated, b.authorized - b.obligated,
-       COALESCE((SELECT SUM(o.amount) FROM outlays o WHERE o.budget_account = b.address AND o.kind = 'outlay'), 0),
+       CAST(COALESCE((SELECT SUM(o.amount) FROM outlays o WHERE o.budget_account = b.address AND o.kind = 'outlay'), 0) AS BIGINT),
        b.recovered, b.disbursed, b.obligated - b.disbursed, b.funded, b.returned
 FROM budget_accounts b LEFT JOIN agencies a ON a.address = b.agency
 ORDER BY b.tas, b.address";
 
 const OBJECT_CLASSES: &str = "
-SELECT b.tas, a.code, o.object_class, COUNT(*), SUM(o.obligated), SUM(o.disbursed), SUM(o.obligated - o.disbursed)
+SELECT b.tas, a.code, o.object_class, COUNT(*), CAST(SUM(o.obligated) AS BIGINT), CAST(SUM(o.disbursed) AS BIGINT),
+       CAST(SUM(o.obligated - o.disbursed) AS BIGINT)
 FROM obligations o JOIN budget_accounts b ON b.address = o.budget_account LEFT JOIN agencies a ON a.address = o.agency
 GROUP BY b.tas, a.code, o.object_class
 ORDER BY b.tas, a.code, o.object_class";

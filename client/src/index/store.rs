@@ -116,7 +116,7 @@ impl Store {
         let tables_sql = match self.backend {
             Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
             Backend::Postgres => {
-                "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()"
+                "SELECT CAST(table_name AS TEXT) FROM information_schema.tables WHERE table_schema = current_schema()"
             }
         };
         let tables: Vec<String> = sqlx::query(tables_sql)
@@ -126,7 +126,8 @@ impl Store {
             .iter()
             .map(|r| r.get::<String, _>(0))
             .collect();
-        if tables.is_empty() {
+        // Nothing yet, or a first migration that was interrupted before its transaction committed.
+        if tables.iter().all(|t| t == "_sqlx_migrations") {
             return Ok(());
         }
         if !tables.iter().any(|t| t == "fisc_index")
@@ -249,6 +250,21 @@ impl Store {
             }
         }
         projection::rebuild(&mut *db).await?;
+        db.commit().await?;
+        Ok(())
+    }
+
+    /// Deletes every indexed row (the schema and the cluster binding stay): the benchmark's reset.
+    pub async fn clear(&self) -> Result<()> {
+        let mut db = self.pool.begin().await?;
+        for table in ["transactions", "instructions", "events"]
+            .iter()
+            .chain(PROJECTIONS)
+        {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *db)
+                .await?;
+        }
         db.commit().await?;
         Ok(())
     }
