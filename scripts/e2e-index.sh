@@ -100,3 +100,27 @@ check "the chain's fisc transactions record as a fixture" "$fisc" index record -
 check "the decode + store benchmark runs on it" "$fisc" index bench --fixture "$ledger/fixture.json" --database "$ledger/bench.sqlite" --repeat 3
 # FISC_RECORD_FIXTURE=PATH keeps the recording (tests/fixtures/index-transactions.json was made so).
 [ -z "${FISC_RECORD_FIXTURE:-}" ] || cp "$ledger/fixture.json" "$FISC_RECORD_FIXTURE"
+
+# Following live: a new request appears while the follower runs, is marked finalized later, and
+# Ctrl-C stops the follower cleanly.
+follow_db=$(sqlite_db follow)
+"$fisc" index follow --url $url --database "$follow_db" --interval-ms 300 >"$ledger/follow.log" 2>&1 &
+follower=$!
+"$fisc" payment propose --url $url --keypair "$keys/hhs-requester.json" --agency 075 --tas $tas \
+  --award 75N91027C00001 --amount 2.50 --reference INV-FOLLOW >/dev/null
+seen=false
+for _ in $(seq 1 60); do
+  if "$fisc" index dump --database "$follow_db" 2>/dev/null | grep -q "|INV-FOLLOW|"; then seen=true; break; fi
+  sleep 0.5
+done
+check "follow indexes a request proposed while it runs" $seen
+settled=false
+for _ in $(seq 1 90); do
+  status=$("$fisc" index status --database "$follow_db" 2>/dev/null || true)
+  if grep -qE "finalized +([0-9]+) of \1 transactions" <<<"$status"; then settled=true; break; fi
+  sleep 1
+done
+check "follow marks every transaction finalized once its slot is" $settled
+kill -INT $follower
+check "Ctrl-C stops the follower cleanly" wait $follower
+check "  ... saying where the next run continues" grep -q "continues where this one stopped" "$ledger/follow.log"

@@ -125,6 +125,8 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                     let cursor = store.meta(&format!("cursor:{name}")).await?;
                     println!("  {name:<16} last {}", cursor.as_deref().unwrap_or("-"));
                 }
+                let (finalized, total) = store.finality().await?;
+                println!("  finalized        {finalized} of {total} transactions");
                 for (table, rows) in store.counts().await? {
                     println!("  {table:<16} {rows:>8} rows");
                 }

@@ -269,6 +269,14 @@ impl Store {
         Ok(())
     }
 
+    /// How many indexed transactions are marked finalized, of how many.
+    pub async fn finality(&self) -> Result<(i64, i64)> {
+        let row = sqlx::query("SELECT COALESCE(SUM(finalized), 0), COUNT(*) FROM transactions")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((row.try_get(0)?, row.try_get(1)?))
+    }
+
     /// Counts of rows per table.
     pub async fn counts(&self) -> Result<Vec<(&'static str, i64)>> {
         let mut out = vec![];
