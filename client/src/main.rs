@@ -11,13 +11,13 @@ mod cli;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::{Parser, Subcommand};
-use fisc_client::amount::{format_amount, parse_amount};
+use fisc_client::amount::parse_amount;
 use fisc_client::bootstrap::{Bootstrap, Plan, Step};
 use fisc_client::ix::budget::BudgetAccountRef;
 use fisc_client::ix::{disbursement as dix, titles as tix};
 use fisc_client::keys::Keys;
 use fisc_client::submit::{Client, SubmitConfig};
-use fisc_client::text::{padded, unpadded};
+use fisc_client::text::padded;
 use fisc_client::Pubkey;
 use solana_cli_config::{Config as CliConfig, ConfigInput};
 use solana_keypair::{read_keypair_file, Keypair};
@@ -36,6 +36,21 @@ struct Cli {
     /// Fee payer keypair file; default from the Solana CLI config.
     #[arg(long, short = 'k', global = true)]
     keypair: Option<PathBuf>,
+    /// Output: a table for people, or JSON.
+    #[arg(long, short = 'o', global = true, value_enum, default_value = "table")]
+    output: cli::ctx::Output,
+    /// The officer the instruction names as signer, when not the fee payer (build with --sign-later).
+    #[arg(long = "as", global = true)]
+    actor: Option<String>,
+    /// Write the transaction to FILE for other signers (`fisc tx sign`) instead of sending it.
+    #[arg(long, global = true, requires = "nonce")]
+    sign_later: Option<PathBuf>,
+    /// Durable nonce account for --sign-later (`fisc nonce create`), so the transaction does not expire.
+    #[arg(long, global = true)]
+    nonce: Option<String>,
+    /// Priority fee in micro-lamports per compute unit.
+    #[arg(long, global = true, default_value_t = 0)]
+    priority_fee: u64,
     #[command(subcommand)]
     command: Commands,
 }
@@ -72,12 +87,54 @@ enum Commands {
         #[arg(long)]
         keys: PathBuf,
     },
-    /// Payments.
+    /// The treasury: authority, mints, pause.
     #[command(subcommand)]
-    Payment(PaymentCommand),
-    /// Budget accounts.
+    Treasury(cli::budget::TreasuryCommand),
+    /// Agencies.
     #[command(subcommand)]
-    Budget(BudgetCommand),
+    Agency(cli::budget::AgencyCommand),
+    /// Members of an agency and their roles.
+    #[command(subcommand)]
+    Member(cli::budget::MemberCommand),
+    /// Budget accounts (appropriations) and their vaults.
+    #[command(subcommand)]
+    Budget(cli::budget::BudgetCommand),
+    /// Obligations (awards) of a budget account.
+    #[command(subcommand)]
+    Obligation(cli::budget::ObligationCommand),
+    /// The disbursement program's configuration.
+    #[command(subcommand)]
+    Disbursement(cli::payment::DisbursementCommand),
+    /// Approval policies.
+    #[command(subcommand)]
+    Policy(cli::payment::PolicyCommand),
+    /// Payment requests, and CSV payment runs.
+    #[command(subcommand)]
+    Payment(cli::payment::PaymentCommand),
+    /// Batch payments (up to 10 payees under one approval set).
+    #[command(subcommand)]
+    Batch(cli::payment::BatchCommand),
+    /// Property registries.
+    #[command(subcommand)]
+    Registry(cli::title::RegistryCommand),
+    /// Properties.
+    #[command(subcommand)]
+    Property(cli::title::PropertyCommand),
+    /// Title transfers between agencies.
+    #[command(subcommand)]
+    Title(cli::title::TitleCommand),
+    /// Liens.
+    #[command(subcommand)]
+    Lien(cli::title::LienCommand),
+    /// Building records.
+    #[command(subcommand)]
+    Building(cli::title::BuildingCommand),
+    /// Transactions built with --sign-later: sign, submit, show.
+    #[command(subcommand)]
+    Tx(cli::tx::TxCommand),
+    /// Durable nonce accounts for --sign-later.
+    #[command(subcommand)]
+    Nonce(cli::tx::NonceCommand),
     /// The indexer: fisc's history into SQLite (default) or PostgreSQL.
     #[command(subcommand)]
     Index(cli::index::IndexCommand),
@@ -95,55 +152,6 @@ enum Commands {
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
-    },
-}
-
-#[derive(Subcommand)]
-enum PaymentCommand {
-    /// Propose a payment against an obligation, at the agency's next sequence.
-    Propose {
-        #[arg(long)]
-        agency: String,
-        #[arg(long)]
-        tas: String,
-        #[arg(long)]
-        award: String,
-        /// Amount in tokens, e.g. 1250.50.
-        #[arg(long, allow_hyphen_values = true)]
-        amount: String,
-        /// Short reference, e.g. an invoice number.
-        #[arg(long)]
-        reference: String,
-        /// Mint decimals.
-        #[arg(long, default_value_t = 6)]
-        decimals: u8,
-    },
-    /// Approve a payment request.
-    Approve {
-        #[arg(long)]
-        agency: String,
-        #[arg(long)]
-        sequence: u64,
-    },
-    /// Execute an approved payment request (as a disbursing officer).
-    Execute {
-        #[arg(long)]
-        agency: String,
-        #[arg(long)]
-        sequence: u64,
-    },
-}
-
-#[derive(Subcommand)]
-enum BudgetCommand {
-    /// Show a budget account.
-    Show {
-        #[arg(long)]
-        agency: String,
-        #[arg(long)]
-        tas: String,
-        #[arg(long, default_value_t = 6)]
-        decimals: u8,
     },
 }
 
@@ -184,6 +192,16 @@ fn payer(cli_keypair: &Option<PathBuf>) -> Result<Keypair> {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    let own_setup = matches!(
+        cli.command,
+        Commands::Localnet { .. }
+            | Commands::Bootstrap { .. }
+            | Commands::Index(_)
+            | Commands::Audit { .. }
+            | Commands::Export { .. }
+            | Commands::Tx(cli::tx::TxCommand::Sign { .. })
+    );
+    let ctx = if own_setup { None } else { Some(context(&cli)?) };
     match cli.command {
         Commands::Index(command) => cli::index::index(&rpc_url(&cli.url), command),
         Commands::Audit { db } => {
@@ -215,147 +233,64 @@ fn run(cli: Cli) -> Result<()> {
             report(&bootstrap.steps);
             Ok(())
         }
-        Commands::Payment(PaymentCommand::Propose {
-            agency,
-            tas,
-            award,
-            amount,
-            reference,
-            decimals,
-        }) => {
-            let client = Client::new(
-                &rpc_url(&cli.url),
-                payer(&cli.keypair)?,
-                SubmitConfig::default(),
-            );
-            let amount = parse_amount(&amount, decimals)?;
-            let agency_key = budget::pda::agency(&padded(&agency)?);
-            let account = budget_account_ref(&client, agency_key, &tas)?;
-            let obligation = account.obligation(&padded(&award)?);
-            let obligation_state: budget::state::Obligation = fetch(&client, &obligation)?
-                .with_context(|| format!("no obligation {award} in {tas}"))?;
-            let payee_tokens = payee_token_account(&obligation_state.payee, &account);
-            let policy: disbursement::state::Policy =
-                fetch(&client, &disbursement::pda::policy(&agency_key))?
-                    .with_context(|| format!("agency {agency} has no approval policy"))?;
-            let args = disbursement::PaymentProposeArgs {
-                sequence: policy.next_sequence,
-                amount,
-                document_hash: [0; 32],
-                reference: padded(&reference)?,
-            };
-            let ix = dix::payment_propose(
-                client.payer.pubkey(),
-                client.payer.pubkey(),
-                &account,
-                obligation,
-                payee_tokens,
-                args,
-            );
-            let landed = client.send(&[ix], &[])?;
-            println!(
-                "proposed payment {} of agency {agency}: {}",
-                policy.next_sequence,
-                client.explorer.tx(&landed.signature)
-            );
-            Ok(())
-        }
-        Commands::Payment(PaymentCommand::Approve { agency, sequence }) => {
-            let client = Client::new(
-                &rpc_url(&cli.url),
-                payer(&cli.keypair)?,
-                SubmitConfig::default(),
-            );
-            let agency_key = budget::pda::agency(&padded(&agency)?);
-            let request = disbursement::pda::request(&agency_key, sequence);
-            let landed = client.send(
-                &[dix::payment_approve(
-                    agency_key,
-                    client.payer.pubkey(),
-                    request,
-                )],
-                &[],
-            )?;
-            println!(
-                "approved payment {sequence} of agency {agency}: {}",
-                client.explorer.tx(&landed.signature)
-            );
-            Ok(())
-        }
-        Commands::Payment(PaymentCommand::Execute { agency, sequence }) => {
-            let client = Client::new(
-                &rpc_url(&cli.url),
-                payer(&cli.keypair)?,
-                SubmitConfig::default(),
-            );
-            let agency_key = budget::pda::agency(&padded(&agency)?);
-            let request = disbursement::pda::request(&agency_key, sequence);
-            let r: disbursement::state::PaymentRequest =
-                fetch(&client, &request)?.with_context(|| format!("no open payment request {sequence} in agency {agency} (executed, rejected or cancelled requests are closed)"))?;
-            let state: budget::state::BudgetAccount = fetch(&client, &r.budget_account)?
-                .context("the request's budget account is gone")?;
-            let account = budget_account_ref(&client, agency_key, &unpadded(&state.tas))?;
-            let target = dix::ExecuteRef {
-                request,
-                requester: r.requester,
-                obligation: r.obligation,
-                payee_token_account: r.payee_token_account,
-            };
-            let landed = client.send(
-                &[dix::payment_execute(
-                    &account,
-                    client.payer.pubkey(),
-                    true,
-                    &target,
-                )],
-                &[],
-            )?;
-            println!(
-                "executed payment {sequence} of agency {agency}: {}",
-                client.explorer.tx(&landed.signature)
-            );
-            Ok(())
-        }
-        Commands::Budget(BudgetCommand::Show {
-            agency,
-            tas,
-            decimals,
-        }) => {
-            let client = Client::new(
-                &rpc_url(&cli.url),
-                payer(&cli.keypair).unwrap_or_else(|_| Keypair::new()),
-                SubmitConfig::default(),
-            );
-            let agency_key = budget::pda::agency(&padded(&agency)?);
-            let address = budget::pda::budget_account(&agency_key, &padded(&tas)?);
-            let a: budget::state::BudgetAccount = fetch(&client, &address)?
-                .with_context(|| format!("no budget account {tas} in agency {agency}"))?;
-            println!(
-                "budget account {} ({})",
-                unpadded(&a.tas),
-                client.explorer.address(&address)
-            );
-            println!(
-                "  period      FY{}-{}",
-                a.first_fiscal_year,
-                if a.last_fiscal_year == 0 {
-                    "no-year".to_string()
-                } else {
-                    a.last_fiscal_year.to_string()
-                }
-            );
-            for (label, value) in [
-                ("authorized", a.authorized),
-                ("obligated", a.obligated),
-                ("disbursed", a.disbursed),
-                ("funded", a.funded),
-                ("returned", a.returned),
-            ] {
-                println!("  {label:<11} {:>24}", format_amount(value, decimals));
+        Commands::Tx(cli::tx::TxCommand::Sign { file }) => cli::tx::sign(&file, &payer(&cli.keypair)?),
+        command => {
+            let ctx = ctx.expect("built above for every other command");
+            match command {
+                Commands::Treasury(c) => cli::budget::treasury(&ctx, c),
+                Commands::Agency(c) => cli::budget::agency(&ctx, c),
+                Commands::Member(c) => cli::budget::member(&ctx, c),
+                Commands::Budget(c) => cli::budget::budget(&ctx, c),
+                Commands::Obligation(c) => cli::budget::obligation(&ctx, c),
+                Commands::Disbursement(c) => cli::payment::disbursement(&ctx, c),
+                Commands::Policy(c) => cli::payment::policy(&ctx, c),
+                Commands::Payment(c) => cli::payment::payment(&ctx, c),
+                Commands::Batch(c) => cli::payment::batch(&ctx, c),
+                Commands::Registry(c) => cli::title::registry_command(&ctx, c),
+                Commands::Property(c) => cli::title::property_command(&ctx, c),
+                Commands::Title(c) => cli::title::title_command(&ctx, c),
+                Commands::Lien(c) => cli::title::lien_command(&ctx, c),
+                Commands::Building(c) => cli::title::building_command(&ctx, c),
+                Commands::Tx(c) => cli::tx::tx(&ctx, c),
+                Commands::Nonce(c) => cli::tx::nonce(&ctx, c),
+                _ => unreachable!("dispatched above"),
             }
-            Ok(())
         }
     }
+}
+
+/// The connection, signer and output of a command. Read commands need no keypair.
+fn context(cli: &Cli) -> Result<cli::ctx::Ctx> {
+    let reads_only = matches!(
+        &cli.command,
+        Commands::Treasury(cli::budget::TreasuryCommand::Show)
+            | Commands::Agency(cli::budget::AgencyCommand::Show { .. } | cli::budget::AgencyCommand::List)
+            | Commands::Member(cli::budget::MemberCommand::List { .. })
+            | Commands::Budget(cli::budget::BudgetCommand::Show { .. } | cli::budget::BudgetCommand::List { .. })
+            | Commands::Obligation(cli::budget::ObligationCommand::Show { .. } | cli::budget::ObligationCommand::List { .. })
+            | Commands::Policy(cli::payment::PolicyCommand::Show { .. })
+            | Commands::Payment(cli::payment::PaymentCommand::Show { .. } | cli::payment::PaymentCommand::List { .. })
+            | Commands::Batch(cli::payment::BatchCommand::Show { .. })
+            | Commands::Registry(cli::title::RegistryCommand::Show { .. })
+            | Commands::Property(cli::title::PropertyCommand::Show { .. } | cli::title::PropertyCommand::List { .. })
+            | Commands::Tx(cli::tx::TxCommand::Show { .. })
+            | Commands::Nonce(cli::tx::NonceCommand::Show { .. })
+    );
+    let payer = match payer(&cli.keypair) {
+        Ok(k) => k,
+        Err(_) if reads_only => Keypair::new(),
+        Err(e) => return Err(e),
+    };
+    let actor = match &cli.actor {
+        Some(a) => cli::ctx::pubkey("--as", a)?,
+        None => payer.pubkey(),
+    };
+    let sign_later = match (&cli.sign_later, &cli.nonce) {
+        (Some(out), Some(nonce)) => Some(cli::ctx::SignLater { out: out.clone(), nonce: cli::ctx::pubkey("--nonce", nonce)? }),
+        _ => None,
+    };
+    let config = SubmitConfig { priority_fee: cli.priority_fee, ..SubmitConfig::default() };
+    Ok(cli::ctx::Ctx { client: Client::new(&rpc_url(&cli.url), payer, config), actor, output: cli.output, sign_later })
 }
 
 fn fetch<T: anchor_lang::AccountDeserialize>(

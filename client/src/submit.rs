@@ -189,6 +189,98 @@ impl Client {
             .unwrap_or(u64::from(MAX_COMPUTE_UNITS)))
     }
 
+    /// A landed transaction's failure, explained with its logs.
+    fn failed(
+        &self,
+        signature: &solana_transaction::Signature,
+        err: TransactionError,
+        programs: &[Pubkey],
+    ) -> SubmitError {
+        let logs = self
+            .rpc
+            .get_transaction(
+                signature,
+                solana_rpc_client_api::config::UiTransactionEncoding::Json,
+            )
+            .ok()
+            .and_then(|t| t.transaction.meta)
+            .and_then(|m| Option::<Vec<String>>::from(m.log_messages))
+            .unwrap_or_default();
+        SubmitError::Program(explain(&err, programs, &logs))
+    }
+
+    /// Sends a transaction every signer has already signed (a durable-nonce transaction from
+    /// `fisc tx`): simulated first, then the same bytes resent until it lands or fails. It cannot
+    /// land twice (one signature), and once its nonce has advanced it can never land.
+    pub fn send_signed(
+        &self,
+        tx: &Transaction,
+        nonce: &Pubkey,
+    ) -> Result<Landed, SubmitError> {
+        let programs: Vec<Pubkey> = tx
+            .message
+            .instructions
+            .iter()
+            .map(|i| tx.message.account_keys[usize::from(i.program_id_index)])
+            .collect();
+        let signature = tx.signatures[0];
+        let config = RpcSimulateTransactionConfig {
+            sig_verify: true,
+            commitment: Some(self.config.commitment),
+            ..Default::default()
+        };
+        let simulated = self
+            .with_retries(|rpc| rpc.simulate_transaction_with_config(tx, config.clone()))?
+            .value;
+        if let Some(err) = simulated.err {
+            let err: TransactionError = err.into();
+            // Already landed (a re-submission): the status below says so.
+            if err != TransactionError::AlreadyProcessed && err != TransactionError::BlockhashNotFound {
+                return Err(SubmitError::Program(explain(
+                    &err,
+                    &programs,
+                    &simulated.logs.unwrap_or_default(),
+                )));
+            }
+        }
+        let compute_units = simulated.units_consumed.unwrap_or_default();
+        for round in 0..self.config.attempts.max(1) * 15 {
+            let _ = self.with_retries(|rpc| {
+                rpc.send_transaction_with_config(
+                    tx,
+                    solana_rpc_client_api::config::RpcSendTransactionConfig {
+                        skip_preflight: true,
+                        ..Default::default()
+                    },
+                )
+            });
+            for _ in 0..5 {
+                let status = self.with_retries(|rpc| {
+                    rpc.get_signature_status_with_commitment(&signature, self.config.commitment)
+                })?;
+                match status {
+                    Some(Ok(())) => return Ok(Landed { signature, compute_units }),
+                    Some(Err(err)) => return Err(self.failed(&signature, err, &programs)),
+                    None => sleep(Duration::from_millis(400)),
+                }
+            }
+            let account = self.with_retries(|rpc| rpc.get_account(nonce))?;
+            let current = solana_rpc_client_nonce_utils::data_from_account(&account)
+                .map(|d| d.blockhash())
+                .ok();
+            if current != Some(tx.message.recent_blockhash) {
+                // The nonce moved on; one last look whether that was this transaction.
+                if let Some(Ok(())) = self.with_retries(|rpc| {
+                    rpc.get_signature_status_with_commitment(&signature, self.config.commitment)
+                })? {
+                    return Ok(Landed { signature, compute_units });
+                }
+                return Err(SubmitError::NotLanded(round + 1));
+            }
+        }
+        Err(SubmitError::NotLanded(self.config.attempts.max(1) * 15))
+    }
+
     /// Simulate, then send and confirm `ixs` signed by the payer and `signers`.
     pub fn send(&self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<Landed, SubmitError> {
         let simulated = self.simulate(ixs, signers)?;
@@ -222,21 +314,7 @@ impl Client {
                         })
                     }
                     Some(Err(err)) => {
-                        let logs = self
-                            .rpc
-                            .get_transaction(
-                                &signature,
-                                solana_rpc_client_api::config::UiTransactionEncoding::Json,
-                            )
-                            .ok()
-                            .and_then(|t| t.transaction.meta)
-                            .and_then(|m| Option::<Vec<String>>::from(m.log_messages))
-                            .unwrap_or_default();
-                        return Err(SubmitError::Program(explain(
-                            &err.into(),
-                            &Self::program_ids(ixs, prefix),
-                            &logs,
-                        )));
+                        return Err(self.failed(&signature, err, &Self::program_ids(ixs, prefix)))
                     }
                     None => {
                         let valid = self.with_retries(|rpc| {

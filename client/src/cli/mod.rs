@@ -1,1 +1,8 @@
+//! The `fisc` command line, one module per program plus the indexer and offline signing.
+
+pub mod budget;
+pub mod ctx;
 pub mod index;
+pub mod payment;
+pub mod title;
+pub mod tx;

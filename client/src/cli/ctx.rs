@@ -1,0 +1,312 @@
+//! What every command shares: the connection, who acts, how results are printed, and how a
+//! transaction is sent now or built for signing later (durable nonce, several signers).
+
+use std::path::PathBuf;
+
+use anchor_lang::{AccountDeserialize, Discriminator};
+use anyhow::{anyhow, bail, Context, Result};
+use base64::Engine;
+use comfy_table::{presets::UTF8_BORDERS_ONLY, Table};
+use fisc_client::amount::parse_amount;
+use fisc_client::errors::explain;
+use fisc_client::ix::budget::BudgetAccountRef;
+use fisc_client::submit::Client;
+use fisc_client::text::padded;
+use fisc_client::{Instruction, Pubkey};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use solana_account_decoder_client_types::UiAccountEncoding;
+use solana_compute_budget_interface::ComputeBudgetInstruction;
+use solana_message::Message;
+use solana_rpc_client_api::config::{
+    RpcAccountInfoConfig, RpcProgramAccountsConfig, RpcSimulateTransactionConfig,
+};
+use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use spl_token_2022_interface::extension::StateWithExtensions;
+use spl_token_2022_interface::state::Mint;
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Output {
+    /// A table for people.
+    Table,
+    /// JSON for programs.
+    Json,
+}
+
+/// A transaction built for signing later: written to a file, signed on other machines with
+/// `fisc tx sign`, sent with `fisc tx submit`. Its blockhash is a durable nonce, so it does not expire.
+#[derive(Serialize, Deserialize)]
+pub struct TxFile {
+    /// What it does, for the signers.
+    pub description: String,
+    /// The durable nonce account whose value is the transaction's blockhash.
+    pub nonce: String,
+    /// The transaction, bincode then base64, with the signatures collected so far.
+    pub transaction: String,
+}
+
+impl TxFile {
+    pub fn load(path: &PathBuf) -> Result<(TxFile, Transaction)> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let file: TxFile = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a transaction file written by fisc", path.display()))?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&file.transaction)
+            .with_context(|| format!("{}: the transaction is not base64", path.display()))?;
+        let tx: Transaction = bincode::deserialize(&bytes)
+            .with_context(|| format!("{}: the transaction does not decode", path.display()))?;
+        Ok((file, tx))
+    }
+
+    pub fn save(path: &PathBuf, description: &str, nonce: &Pubkey, tx: &Transaction) -> Result<()> {
+        let file = TxFile {
+            description: description.to_string(),
+            nonce: nonce.to_string(),
+            transaction: base64::engine::general_purpose::STANDARD.encode(bincode::serialize(tx)?),
+        };
+        std::fs::write(path, serde_json::to_string_pretty(&file)? + "\n")
+            .with_context(|| format!("cannot write {}", path.display()))
+    }
+}
+
+/// Signers that a transaction still needs.
+pub fn missing_signers(tx: &Transaction) -> Vec<Pubkey> {
+    let required = tx.message.header.num_required_signatures as usize;
+    tx.message.account_keys[..required]
+        .iter()
+        .zip(&tx.signatures)
+        .filter(|(_, s)| **s == solana_transaction::Signature::default())
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+/// Build for later signing instead of sending.
+pub struct SignLater {
+    pub out: PathBuf,
+    pub nonce: Pubkey,
+}
+
+/// The shared context of the commands.
+pub struct Ctx {
+    pub client: Client,
+    /// The key named as the acting officer in instructions (`--as`; default: the keypair's).
+    pub actor: Pubkey,
+    pub output: Output,
+    pub sign_later: Option<SignLater>,
+}
+
+impl Ctx {
+    /// The fee payer's key.
+    pub fn payer(&self) -> Pubkey {
+        self.client.payer.pubkey()
+    }
+
+    /// Sends `ixs` (or writes them for signing later) and prints the result.
+    pub fn submit(&self, what: &str, ixs: Vec<Instruction>) -> Result<()> {
+        self.submit_with(what, ixs, &[])
+    }
+
+    /// Like [`Ctx::submit`], with extra signers held here (for example a new account's keypair).
+    pub fn submit_with(&self, what: &str, ixs: Vec<Instruction>, extra: &[&Keypair]) -> Result<()> {
+        if let Some(later) = &self.sign_later {
+            return self.build_for_later(what, ixs, extra, later);
+        }
+        if self.actor != self.payer() {
+            bail!(
+                "{} must sign this transaction: build it with --sign-later FILE --nonce NONCE_ACCOUNT, have them run `fisc tx sign FILE`, then `fisc tx submit FILE`",
+                self.actor
+            );
+        }
+        let landed = self.client.send(&ixs, extra)?;
+        self.print_one(vec![
+            ("action", what.to_string()),
+            ("signature", landed.signature.to_string()),
+            ("compute_units", landed.compute_units.to_string()),
+            ("explorer", self.client.explorer.tx(&landed.signature)),
+        ]);
+        Ok(())
+    }
+
+    fn build_for_later(&self, what: &str, ixs: Vec<Instruction>, extra: &[&Keypair], later: &SignLater) -> Result<()> {
+        let rpc = &self.client.rpc;
+        let account = solana_rpc_client_nonce_utils::get_account_with_commitment(rpc, &later.nonce, self.client.config.commitment)
+            .map_err(|e| anyhow!("nonce account {}: {e} (create one with `fisc nonce create`)", later.nonce))?;
+        let data = solana_rpc_client_nonce_utils::data_from_account(&account)
+            .map_err(|e| anyhow!("nonce account {}: {e}", later.nonce))?;
+        if data.authority != self.payer() {
+            bail!("nonce account {} is controlled by {}, not by the fee payer {}", later.nonce, data.authority, self.payer());
+        }
+        let blockhash = data.blockhash();
+        let advance = solana_system_interface::instruction::advance_nonce_account(&later.nonce, &self.payer());
+        // Compute units from a simulation that needs no signatures yet.
+        let probe = Message::new_with_blockhash(
+            &[vec![advance.clone()], ixs.clone()].concat(),
+            Some(&self.payer()),
+            &blockhash,
+        );
+        let simulated = self
+            .client
+            .with_retries(|rpc| {
+                rpc.simulate_transaction_with_config(
+                    &Transaction::new_unsigned(probe.clone()),
+                    RpcSimulateTransactionConfig { sig_verify: false, replace_recent_blockhash: true, ..Default::default() },
+                )
+            })?
+            .value;
+        if let Some(err) = simulated.err {
+            let programs: Vec<Pubkey> = std::iter::once(advance.program_id).chain(ixs.iter().map(|i| i.program_id)).collect();
+            bail!("{}", explain(&err.into(), &programs, &simulated.logs.unwrap_or_default()));
+        }
+        let used = simulated.units_consumed.unwrap_or(200_000);
+        let limit = ComputeBudgetInstruction::set_compute_unit_limit((used + used / 5 + 1_000).min(1_400_000) as u32);
+        let all = [vec![advance, limit], ixs].concat();
+        let mut tx = Transaction::new_unsigned(Message::new_with_blockhash(&all, Some(&self.payer()), &blockhash));
+        let signers: Vec<&Keypair> = std::iter::once(&self.client.payer).chain(extra.iter().copied()).collect();
+        tx.try_partial_sign(&signers, blockhash)?;
+        TxFile::save(&later.out, what, &later.nonce, &tx)?;
+        let missing: Vec<String> = missing_signers(&tx).iter().map(|k| k.to_string()).collect();
+        self.print_one(vec![
+            ("action", what.to_string()),
+            ("written", later.out.display().to_string()),
+            ("nonce", later.nonce.to_string()),
+            ("missing_signers", missing.join(" ")),
+        ]);
+        Ok(())
+    }
+
+    /// An account of one of fisc's programs, if it exists.
+    pub fn fetch<T: AccountDeserialize>(&self, address: &Pubkey) -> Result<Option<T>> {
+        let account = self
+            .client
+            .with_retries(|rpc| rpc.get_account_with_commitment(address, self.client.config.commitment))?
+            .value;
+        account
+            .map(|a| T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}")))
+            .transpose()
+    }
+
+    /// An account that must exist.
+    pub fn require<T: AccountDeserialize>(&self, address: &Pubkey, what: impl FnOnce() -> String) -> Result<T> {
+        self.fetch(address)?.ok_or_else(|| anyhow!("{}", what()))
+    }
+
+    /// Every account of type `T` owned by `program`.
+    pub fn list<T: AccountDeserialize + Discriminator>(&self, program: &Pubkey) -> Result<Vec<(Pubkey, T)>> {
+        let config = RpcProgramAccountsConfig {
+            filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(0, T::DISCRIMINATOR.to_vec()))]),
+            account_config: RpcAccountInfoConfig {
+                encoding: Some(UiAccountEncoding::Base64),
+                commitment: Some(self.client.config.commitment),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let accounts = self.client.with_retries(|rpc| rpc.get_program_ui_accounts_with_config(program, config.clone()))?;
+        let mut out = vec![];
+        for (address, account) in accounts {
+            let data = account.data.decode().ok_or_else(|| anyhow!("{address}: undecodable account data"))?;
+            out.push((address, T::try_deserialize(&mut data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))?));
+        }
+        Ok(out)
+    }
+
+    /// An agency's address from its code.
+    pub fn agency(&self, code: &str) -> Result<Pubkey> {
+        Ok(budget::pda::agency(&padded(code).with_context(|| format!("agency code {code:?}"))?))
+    }
+
+    /// A budget account by agency code and TAS, with what instructions need to name it.
+    pub fn budget_account(&self, agency: &str, tas: &str) -> Result<(BudgetAccountRef, budget::state::BudgetAccount)> {
+        let agency_key = self.agency(agency)?;
+        let tas_bytes = padded(tas).with_context(|| format!("TAS {tas:?}"))?;
+        let address = budget::pda::budget_account(&agency_key, &tas_bytes);
+        let state: budget::state::BudgetAccount =
+            self.require(&address, || format!("agency {agency} has no budget account {tas}"))?;
+        let mint = self.client.with_retries(|rpc| rpc.get_account(&state.mint))?;
+        let reference = BudgetAccountRef {
+            agency: agency_key,
+            tas: tas_bytes,
+            mint: state.mint,
+            token_program: mint.owner,
+            vault: state.vault,
+        };
+        Ok((reference, state))
+    }
+
+    /// A mint's decimals.
+    pub fn decimals(&self, mint: &Pubkey) -> Result<u8> {
+        let account = self.client.with_retries(|rpc| rpc.get_account(mint))?;
+        Ok(StateWithExtensions::<Mint>::unpack(&account.data)
+            .map_err(|e| anyhow!("{mint} is not a mint: {e}"))?
+            .base
+            .decimals)
+    }
+
+    /// An amount in `mint`'s tokens, e.g. "1250.50".
+    pub fn amount(&self, text: &str, mint: &Pubkey) -> Result<u64> {
+        Ok(parse_amount(text, self.decimals(mint)?)?)
+    }
+
+    /// Prints one record.
+    pub fn print_one(&self, fields: Vec<(&str, String)>) {
+        match self.output {
+            Output::Json => println!("{}", Value::Object(object(fields))),
+            Output::Table => {
+                let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+                for (k, v) in fields {
+                    println!("{k:<width$}  {v}");
+                }
+            }
+        }
+    }
+
+    /// Prints a list of records with the same fields.
+    pub fn print_list(&self, header: &[&str], rows: Vec<Vec<String>>) {
+        match self.output {
+            Output::Json => {
+                let list: Vec<Value> = rows
+                    .into_iter()
+                    .map(|r| Value::Object(object(header.iter().copied().zip(r).collect())))
+                    .collect();
+                println!("{}", Value::Array(list));
+            }
+            Output::Table => {
+                let mut table = Table::new();
+                table.load_preset(UTF8_BORDERS_ONLY).set_header(header.to_vec());
+                let empty = rows.is_empty();
+                for row in rows {
+                    table.add_row(row);
+                }
+                println!("{table}");
+                if empty {
+                    println!("(none)");
+                }
+            }
+        }
+    }
+}
+
+fn object(fields: Vec<(&str, String)>) -> Map<String, Value> {
+    fields.into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect()
+}
+
+/// A 32-byte hash given as 64 hex digits, or the SHA-256 of a file.
+pub fn document_hash(hex_or_file: Option<&str>) -> Result<[u8; 32]> {
+    let Some(text) = hex_or_file else { return Ok([0; 32]) };
+    if let Ok(bytes) = hex::decode(text) {
+        if let Ok(hash) = <[u8; 32]>::try_from(bytes.as_slice()) {
+            return Ok(hash);
+        }
+    }
+    let bytes = std::fs::read(text).with_context(|| format!("{text:?} is neither 64 hex digits nor a readable file"))?;
+    Ok(solana_sha256_hasher::hash(&bytes).to_bytes())
+}
+
+/// A pubkey argument, with the field named in the error.
+pub fn pubkey(field: &str, text: &str) -> Result<Pubkey> {
+    text.parse().map_err(|_| anyhow!("{field} {text:?} is not a base58 public key"))
+}

@@ -1,0 +1,676 @@
+//! `fisc disbursement|policy|payment|batch …`: the disbursement program's instructions and reads, and
+//! the CSV payment run.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{anyhow, bail, Context, Result};
+use clap::Subcommand;
+use fisc_client::amount::{format_amount, parse_amount};
+use fisc_client::ix::budget::BudgetAccountRef;
+use fisc_client::ix::disbursement as dix;
+use fisc_client::text::{padded, unpadded};
+use fisc_client::Pubkey;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::{Deserialize, Serialize};
+
+use super::budget::ata;
+use super::ctx::{document_hash, pubkey, Ctx};
+
+#[derive(Subcommand)]
+pub enum DisbursementCommand {
+    /// Create the disbursement program's configuration (once, by its upgrade authority).
+    Init {
+        #[arg(long)]
+        admin: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PolicyCommand {
+    /// Set an agency's approval policy (by the agency admin).
+    Set {
+        #[arg(long)]
+        agency: String,
+        /// A tier MAX_AMOUNT:APPROVALS:TIME_LOCK_HOURS, in increasing amounts; `max` for no ceiling.
+        /// Repeat for up to 3 tiers, e.g. --tier 10000:1:0 --tier 1000000:2:0 --tier max:3:48.
+        #[arg(long = "tier", required = true)]
+        tiers: Vec<String>,
+        /// Spending period: day, week or month (30 days).
+        #[arg(long, default_value = "week")]
+        period: String,
+        /// Spending limit per period.
+        #[arg(long)]
+        limit: String,
+        /// Anyone may execute an approved, unlocked request (default: disbursing officers only).
+        #[arg(long)]
+        anyone_may_execute: bool,
+        /// Decimals of the amounts (the agency's payment mint).
+        #[arg(long, default_value_t = 6)]
+        decimals: u8,
+    },
+    /// Show an agency's policy.
+    Show {
+        #[arg(long)]
+        agency: String,
+        #[arg(long, default_value_t = 6)]
+        decimals: u8,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum PaymentCommand {
+    /// Propose a payment against an obligation, at the agency's next sequence.
+    Propose {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        tas: String,
+        #[arg(long)]
+        award: String,
+        /// Amount in tokens, e.g. 1250.50.
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        /// Short reference, e.g. an invoice number (at most 16 bytes).
+        #[arg(long)]
+        reference: String,
+        /// The invoice: 64 hex digits of its SHA-256, or the file itself.
+        #[arg(long)]
+        document: Option<String>,
+    },
+    /// Approve a payment request.
+    Approve {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+    /// Reject a payment request (by an approver); it is closed.
+    Reject {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+    /// Cancel a payment request (by its requester or the agency admin); it is closed.
+    Cancel {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+    /// Execute an approved payment request.
+    Execute {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+    /// Show an open payment request.
+    Show {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+    /// List an agency's open payment requests (finished ones are closed: `fisc index` keeps history).
+    List {
+        #[arg(long)]
+        agency: String,
+    },
+    /// Propose every payment of a CSV file (columns agency, tas, award, amount, reference, and
+    /// optionally document). Every row is checked before anything is sent; a re-run skips what landed.
+    Run {
+        file: PathBuf,
+        /// Where landed rows are recorded (default: FILE.journal).
+        #[arg(long)]
+        journal: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum BatchCommand {
+    /// Propose one request paying up to 10 payees of a budget account.
+    Propose {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        tas: String,
+        /// AWARD=AMOUNT, repeated for each payee.
+        #[arg(long = "payee", required = true)]
+        payees: Vec<String>,
+        #[arg(long)]
+        reference: String,
+        #[arg(long)]
+        document: Option<String>,
+    },
+    /// Approve a batch.
+    Approve {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+    /// Execute a batch: every unpaid payee, in as few transactions as fit.
+    Execute {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+    /// Cancel a batch (requester or admin), or reject it with --reject (an approver).
+    Cancel {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+        #[arg(long)]
+        reject: bool,
+    },
+    /// Show an open batch.
+    Show {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        sequence: u64,
+    },
+}
+
+fn period_seconds(period: &str) -> Result<u32> {
+    Ok(match period {
+        "day" => 86_400,
+        "week" => 7 * 86_400,
+        "month" => 30 * 86_400,
+        other => bail!("--period {other:?}: use day, week or month"),
+    })
+}
+
+fn tier(text: &str, decimals: u8) -> Result<disbursement::state::Tier> {
+    let parts: Vec<&str> = text.split(':').collect();
+    let [max, approvals, hours] = parts[..] else {
+        bail!("--tier {text:?}: expected MAX_AMOUNT:APPROVALS:TIME_LOCK_HOURS");
+    };
+    let max_amount = if max == "max" { u64::MAX } else { parse_amount(max, decimals)? };
+    let approvals = approvals.parse().map_err(|_| anyhow!("--tier {text:?}: approvals must be 1 to 3"))?;
+    let hours: u32 = hours.parse().map_err(|_| anyhow!("--tier {text:?}: time lock must be whole hours"))?;
+    let time_lock_seconds = hours.checked_mul(3_600).ok_or_else(|| anyhow!("--tier {text:?}: time lock too long"))?;
+    Ok(disbursement::state::Tier { max_amount, approvals, time_lock_seconds })
+}
+
+fn is_officer(ctx: &Ctx, agency: &Pubkey) -> Result<bool> {
+    let member: Option<budget::state::Member> = ctx.fetch(&budget::pda::member(agency, &ctx.actor))?;
+    Ok(member.is_some_and(|m| m.roles & budget::state::Role::DISBURSING_OFFICER != 0))
+}
+
+fn budget_ref_of(ctx: &Ctx, address: &Pubkey) -> Result<BudgetAccountRef> {
+    let state: budget::state::BudgetAccount = ctx.require(address, || format!("budget account {address} is gone"))?;
+    let token_program = ctx.client.with_retries(|rpc| rpc.get_account(&state.mint))?.owner;
+    Ok(BudgetAccountRef {
+        agency: state.agency,
+        tas: state.tas,
+        mint: state.mint,
+        token_program,
+        vault: state.vault,
+    })
+}
+
+fn open_request(ctx: &Ctx, agency: &str, sequence: u64) -> Result<(Pubkey, Pubkey, disbursement::state::PaymentRequest)> {
+    let agency_key = ctx.agency(agency)?;
+    let address = disbursement::pda::request(&agency_key, sequence);
+    let request = ctx.require(&address, || {
+        format!("no open payment request {sequence} in agency {agency} (executed, rejected or cancelled requests are closed)")
+    })?;
+    Ok((agency_key, address, request))
+}
+
+fn open_batch(ctx: &Ctx, agency: &str, sequence: u64) -> Result<(Pubkey, Pubkey, disbursement::state::BatchRequest)> {
+    let agency_key = ctx.agency(agency)?;
+    let address = disbursement::pda::batch(&agency_key, sequence);
+    let batch = ctx.require(&address, || format!("no open batch {sequence} in agency {agency}"))?;
+    Ok((agency_key, address, batch))
+}
+
+pub fn disbursement(ctx: &Ctx, command: DisbursementCommand) -> Result<()> {
+    match command {
+        DisbursementCommand::Init { admin } => ctx.submit(
+            "disbursement configuration created",
+            vec![dix::config_init(ctx.payer(), ctx.actor, pubkey("--admin", &admin)?)],
+        ),
+    }
+}
+
+pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
+    match command {
+        PolicyCommand::Set { agency, tiers, period, limit, anyone_may_execute, decimals } => {
+            let args = disbursement::PolicySetArgs {
+                tiers: tiers.iter().map(|t| tier(t, decimals)).collect::<Result<_>>()?,
+                anyone_may_execute,
+                period_seconds: period_seconds(&period)?,
+                period_limit: parse_amount(&limit, decimals)?,
+            };
+            ctx.submit(
+                &format!("policy of agency {agency} set"),
+                vec![dix::policy_set(ctx.payer(), ctx.agency(&agency)?, ctx.actor, args)],
+            )
+        }
+        PolicyCommand::Show { agency, decimals } => {
+            let address = disbursement::pda::policy(&ctx.agency(&agency)?);
+            let p: disbursement::state::Policy = ctx.require(&address, || format!("agency {agency} has no approval policy"))?;
+            let tiers: Vec<String> = p.tiers[..usize::from(p.tier_count)]
+                .iter()
+                .map(|t| {
+                    let max = if t.max_amount == u64::MAX { "max".into() } else { format_amount(t.max_amount, decimals) };
+                    format!("up to {max}: {} approvals, {} h lock", t.approvals, t.time_lock_seconds / 3_600)
+                })
+                .collect();
+            ctx.print_one(vec![
+                ("agency", agency),
+                ("tiers", tiers.join("; ")),
+                ("period_days", (p.period_seconds / 86_400).to_string()),
+                ("period_limit", format_amount(p.period_limit, decimals)),
+                ("period_spent", format_amount(p.period_spent, decimals)),
+                ("anyone_may_execute", p.anyone_may_execute.to_string()),
+                ("next_sequence", p.next_sequence.to_string()),
+                ("address", address.to_string()),
+            ]);
+            Ok(())
+        }
+    }
+}
+
+/// Builds a proposal of `amount` on `award` at the policy's next sequence.
+fn proposal(
+    ctx: &Ctx,
+    account: &BudgetAccountRef,
+    award: &str,
+    amount: u64,
+    reference: &str,
+    document: [u8; 32],
+) -> Result<(u64, fisc_client::Instruction)> {
+    let award_id = padded(award).with_context(|| format!("award {award:?}"))?;
+    let obligation = account.obligation(&award_id);
+    let o: budget::state::Obligation = ctx.require(&obligation, || format!("no obligation {award} in {}", unpadded(&account.tas)))?;
+    let policy: disbursement::state::Policy = ctx.require(&disbursement::pda::policy(&account.agency), || {
+        "the agency has no approval policy".to_string()
+    })?;
+    let args = disbursement::PaymentProposeArgs {
+        sequence: policy.next_sequence,
+        amount,
+        document_hash: document,
+        reference: padded(reference).with_context(|| format!("reference {reference:?}"))?,
+    };
+    let payee = ata(&o.payee, &account.mint, &account.token_program);
+    Ok((policy.next_sequence, dix::payment_propose(ctx.payer(), ctx.actor, account, obligation, payee, args)))
+}
+
+pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
+    match command {
+        PaymentCommand::Propose { agency, tas, award, amount, reference, document } => {
+            let (account, _) = ctx.budget_account(&agency, &tas)?;
+            let amount = ctx.amount(&amount, &account.mint)?;
+            let (sequence, ix) = proposal(ctx, &account, &award, amount, &reference, document_hash(document.as_deref())?)?;
+            ctx.submit(&format!("proposed payment {sequence} of agency {agency}"), vec![ix])
+        }
+        PaymentCommand::Approve { agency, sequence } => {
+            let agency_key = ctx.agency(&agency)?;
+            let request = disbursement::pda::request(&agency_key, sequence);
+            ctx.submit(
+                &format!("approved payment {sequence} of agency {agency}"),
+                vec![dix::payment_approve(agency_key, ctx.actor, request)],
+            )
+        }
+        PaymentCommand::Reject { agency, sequence } => {
+            let (agency_key, address, r) = open_request(ctx, &agency, sequence)?;
+            ctx.submit(
+                &format!("rejected payment {sequence} of agency {agency}"),
+                vec![dix::payment_reject(agency_key, ctx.actor, address, r.requester)],
+            )
+        }
+        PaymentCommand::Cancel { agency, sequence } => {
+            let (agency_key, address, r) = open_request(ctx, &agency, sequence)?;
+            ctx.submit(
+                &format!("cancelled payment {sequence} of agency {agency}"),
+                vec![dix::payment_cancel(agency_key, ctx.actor, address, r.requester)],
+            )
+        }
+        PaymentCommand::Execute { agency, sequence } => {
+            let (agency_key, address, r) = open_request(ctx, &agency, sequence)?;
+            let account = budget_ref_of(ctx, &r.budget_account)?;
+            let target = dix::ExecuteRef {
+                request: address,
+                requester: r.requester,
+                obligation: r.obligation,
+                payee_token_account: r.payee_token_account,
+            };
+            let officer = is_officer(ctx, &agency_key)?;
+            ctx.submit(
+                &format!("executed payment {sequence} of agency {agency}"),
+                vec![dix::payment_execute(&account, ctx.actor, officer, &target)],
+            )
+        }
+        PaymentCommand::Show { agency, sequence } => {
+            let (_, address, r) = open_request(ctx, &agency, sequence)?;
+            let account = budget_ref_of(ctx, &r.budget_account)?;
+            let mut fields = request_row(&r, ctx.decimals(&account.mint)?);
+            fields.push(("address", address.to_string()));
+            fields.push(("explorer", ctx.client.explorer.address(&address)));
+            ctx.print_one(fields);
+            Ok(())
+        }
+        PaymentCommand::List { agency } => {
+            let agency_key = ctx.agency(&agency)?;
+            let mut requests: Vec<_> = ctx
+                .list::<disbursement::state::PaymentRequest>(&disbursement::ID)?
+                .into_iter()
+                .filter(|(_, r)| r.agency == agency_key)
+                .collect();
+            requests.sort_by_key(|(_, r)| r.sequence);
+            let mut decimals = HashMap::new();
+            let mut rows = vec![];
+            for (_, r) in &requests {
+                let d = match decimals.get(&r.budget_account) {
+                    Some(d) => *d,
+                    None => {
+                        let d = ctx.decimals(&budget_ref_of(ctx, &r.budget_account)?.mint)?;
+                        decimals.insert(r.budget_account, d);
+                        d
+                    }
+                };
+                rows.push(request_row(r, d).into_iter().map(|(_, v)| v).collect());
+            }
+            ctx.print_list(&["sequence", "amount", "reference", "approvals", "time_lock_h", "requester", "payee_token_account"], rows);
+            Ok(())
+        }
+        PaymentCommand::Run { file, journal } => run(ctx, &file, journal),
+    }
+}
+
+fn request_row(r: &disbursement::state::PaymentRequest, d: u8) -> Vec<(&'static str, String)> {
+    vec![
+        ("sequence", r.sequence.to_string()),
+        ("amount", format_amount(r.amount, d)),
+        ("reference", unpadded(&r.reference)),
+        ("approvals", format!("{}/{}", r.approvals.count, r.required_approvals)),
+        ("time_lock_h", (r.time_lock_seconds / 3_600).to_string()),
+        ("requester", r.requester.to_string()),
+        ("payee_token_account", r.payee_token_account.to_string()),
+    ]
+}
+
+pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
+    match command {
+        BatchCommand::Propose { agency, tas, payees, reference, document } => {
+            let (account, _) = ctx.budget_account(&agency, &tas)?;
+            let mut items = vec![];
+            for p in &payees {
+                let (award, amount) = p.split_once('=').ok_or_else(|| anyhow!("--payee {p:?}: expected AWARD=AMOUNT"))?;
+                let obligation = account.obligation(&padded(award).with_context(|| format!("award {award:?}"))?);
+                let o: budget::state::Obligation = ctx.require(&obligation, || format!("no obligation {award} in {tas}"))?;
+                items.push(dix::BatchPayee {
+                    obligation,
+                    payee_token_account: ata(&o.payee, &account.mint, &account.token_program),
+                    amount: ctx.amount(amount, &account.mint)?,
+                });
+            }
+            let policy: disbursement::state::Policy = ctx.require(&disbursement::pda::policy(&account.agency), || {
+                format!("agency {agency} has no approval policy")
+            })?;
+            let ix = dix::payment_batch_propose(
+                ctx.payer(),
+                ctx.actor,
+                &account,
+                policy.next_sequence,
+                &items,
+                document_hash(document.as_deref())?,
+                padded(&reference)?,
+            );
+            ctx.submit(&format!("proposed batch {} of agency {agency} ({} payees)", policy.next_sequence, items.len()), vec![ix])
+        }
+        BatchCommand::Approve { agency, sequence } => {
+            let agency_key = ctx.agency(&agency)?;
+            ctx.submit(
+                &format!("approved batch {sequence} of agency {agency}"),
+                vec![dix::payment_batch_approve(agency_key, ctx.actor, disbursement::pda::batch(&agency_key, sequence))],
+            )
+        }
+        BatchCommand::Execute { agency, sequence } => {
+            let (agency_key, address, b) = open_batch(ctx, &agency, sequence)?;
+            let account = budget_ref_of(ctx, &b.budget_account)?;
+            let officer = is_officer(ctx, &agency_key)?;
+            let items = &b.items[..usize::from(b.item_count)];
+            let first_unpaid = items.iter().position(|i| !i.paid).unwrap_or(items.len());
+            for start in (first_unpaid..items.len()).step_by(disbursement::constants::MAX_ITEMS_PER_EXECUTE) {
+                let end = (start + disbursement::constants::MAX_ITEMS_PER_EXECUTE).min(items.len());
+                let payees: Vec<dix::BatchPayee> = items[start..end]
+                    .iter()
+                    .map(|i| dix::BatchPayee { obligation: i.obligation, payee_token_account: i.payee_token_account, amount: i.amount })
+                    .collect();
+                ctx.submit(
+                    &format!("batch {sequence} of agency {agency}: payees {}-{} paid", start + 1, end),
+                    vec![dix::payment_batch_execute(&account, ctx.actor, officer, address, b.requester, start as u8, &payees)],
+                )?;
+            }
+            Ok(())
+        }
+        BatchCommand::Cancel { agency, sequence, reject } => {
+            let (agency_key, address, b) = open_batch(ctx, &agency, sequence)?;
+            let what = if reject { "rejected" } else { "cancelled" };
+            ctx.submit(
+                &format!("{what} batch {sequence} of agency {agency}"),
+                vec![dix::payment_batch_cancel(agency_key, ctx.actor, reject, address, b.requester)],
+            )
+        }
+        BatchCommand::Show { agency, sequence } => {
+            let (_, address, b) = open_batch(ctx, &agency, sequence)?;
+            let d = ctx.decimals(&budget_ref_of(ctx, &b.budget_account)?.mint)?;
+            let rows = b.items[..usize::from(b.item_count)]
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    vec![(i + 1).to_string(), format_amount(item.amount, d), item.paid.to_string(), item.obligation.to_string()]
+                })
+                .collect();
+            if ctx.output == super::ctx::Output::Table {
+                println!(
+                    "batch {sequence} ({address}): {} total, {}/{} approvals, {} of {} paid",
+                    format_amount(b.total, d),
+                    b.approvals.count,
+                    b.required_approvals,
+                    b.paid_count,
+                    b.item_count
+                );
+            }
+            ctx.print_list(&["payee", "amount", "paid", "obligation"], rows);
+            Ok(())
+        }
+    }
+}
+
+/// One row of a payment run, checked.
+struct Row {
+    line: usize,
+    agency: String,
+    account: BudgetAccountRef,
+    award: String,
+    amount: u64,
+    reference: String,
+    document: [u8; 32],
+}
+
+impl Row {
+    fn key(&self) -> String {
+        format!("{}|{}", self.agency, self.reference)
+    }
+}
+
+/// A journal line: a row about to be sent at `sequence`, or landed with `signature`.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    key: String,
+    sequence: u64,
+    signature: Option<String>,
+}
+
+/// Reads and checks every row; all problems at once, naming row and column.
+fn read_rows(ctx: &Ctx, file: &PathBuf) -> Result<Vec<Row>> {
+    let mut reader = csv::Reader::from_path(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let headers = reader.headers()?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let required = ["agency", "tas", "award", "amount", "reference"];
+    let missing: Vec<&str> = required.iter().copied().filter(|c| column(c).is_none()).collect();
+    if !missing.is_empty() {
+        bail!("{}: missing column(s) {} (needed: {}, optional: document)", file.display(), missing.join(", "), required.join(", "));
+    }
+    let at = |name: &str| column(name).expect("checked");
+    let mut accounts: HashMap<(String, String), Result<BudgetAccountRef, String>> = HashMap::new();
+    let mut rows = vec![];
+    let mut errors = vec![];
+    let mut seen = HashSet::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(format!("row {line}: {e}"));
+                continue;
+            }
+        };
+        let get = |name: &str| record.get(at(name)).unwrap_or("").trim().to_string();
+        let mut problem = |col: &str, msg: String| errors.push(format!("row {line}, column {col}: {msg}"));
+        let (agency, tas, award, amount, reference) = (get("agency"), get("tas"), get("award"), get("amount"), get("reference"));
+        let account = accounts
+            .entry((agency.clone(), tas.clone()))
+            .or_insert_with(|| ctx.budget_account(&agency, &tas).map(|(a, _)| a).map_err(|e| format!("{e:#}")))
+            .clone();
+        let account = match account {
+            Ok(a) => a,
+            Err(e) => {
+                problem(if e.contains("TAS") { "tas" } else { "agency" }, e);
+                continue;
+            }
+        };
+        if padded::<{ budget::constants::AWARD_ID_LEN }>(&award).is_err() {
+            problem("award", format!("{award:?} must be 1 to 32 bytes"));
+            continue;
+        }
+        let obligation = account.obligation(&padded(&award)?);
+        let o: Option<budget::state::Obligation> = ctx.fetch(&obligation)?;
+        let amount = match ctx.amount(&amount, &account.mint) {
+            Ok(0) => {
+                problem("amount", "must be more than 0".into());
+                None
+            }
+            Ok(a) => Some(a),
+            Err(e) => {
+                problem("amount", format!("{e:#}"));
+                None
+            }
+        };
+        match (&o, amount) {
+            (None, _) => problem("award", format!("no obligation {award} in {tas}")),
+            (Some(o), Some(a)) if a > o.obligated.saturating_sub(o.disbursed) => problem(
+                "amount",
+                format!("exceeds what obligation {award} has left ({})", format_amount(o.obligated - o.disbursed, ctx.decimals(&account.mint)?)),
+            ),
+            _ => {}
+        }
+        if padded::<{ disbursement::constants::REFERENCE_LEN }>(&reference).is_err() {
+            problem("reference", format!("{reference:?} must be 1 to 16 bytes"));
+        } else if !seen.insert(format!("{agency}|{reference}")) {
+            problem("reference", format!("{reference:?} appears twice for agency {agency}"));
+        }
+        let document = match column("document").map(|c| record.get(c).unwrap_or("").trim().to_string()) {
+            Some(d) if !d.is_empty() => match document_hash(Some(&d)) {
+                Ok(h) => h,
+                Err(e) => {
+                    problem("document", format!("{e:#}"));
+                    [0; 32]
+                }
+            },
+            _ => [0; 32],
+        };
+        if let (Some(amount), Some(_)) = (amount, o) {
+            rows.push(Row { line, agency, account, award, amount, reference, document });
+        }
+    }
+    if !errors.is_empty() {
+        bail!("{} has {} problem(s); nothing was sent:\n  {}", file.display(), errors.len(), errors.join("\n  "));
+    }
+    if rows.is_empty() {
+        bail!("{} has no rows", file.display());
+    }
+    Ok(rows)
+}
+
+fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
+    if ctx.sign_later.is_some() {
+        bail!("a payment run sends its rows itself; --sign-later is for single transactions");
+    }
+    let rows = read_rows(ctx, file)?;
+    let journal = journal.unwrap_or_else(|| PathBuf::from(format!("{}.journal", file.display())));
+    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+    if let Ok(text) = std::fs::read_to_string(&journal) {
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let e: Entry = serde_json::from_str(line).with_context(|| format!("{} is not a fisc journal", journal.display()))?;
+            entries.insert(e.key.clone(), e);
+        }
+    }
+    let mut out = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&journal)
+        .with_context(|| format!("cannot write {}", journal.display()))?;
+    let mut record = |e: &Entry| -> Result<()> {
+        writeln!(out, "{}", serde_json::to_string(e)?)?;
+        out.sync_data()?;
+        Ok(())
+    };
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        ProgressBar::new(rows.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} payments {wide_bar} {msg}").expect("valid template"));
+    let mut summary = vec![];
+    for row in &rows {
+        bar.set_message(row.reference.clone());
+        let landed = match entries.get(&row.key()) {
+            Some(Entry { signature: Some(sig), sequence, .. }) => Some((*sequence, sig.clone())),
+            // Sent by an earlier run that stopped before recording the outcome: did it land?
+            Some(Entry { signature: None, sequence, .. }) => {
+                landed_earlier(ctx, &row.account.agency, *sequence, &row.reference)?.then(|| (*sequence, "(earlier run)".to_string()))
+            }
+            None => None,
+        };
+        if let Some((sequence, signature)) = landed {
+            summary.push(vec![row.line.to_string(), row.reference.clone(), sequence.to_string(), "already landed".into(), signature]);
+            bar.inc(1);
+            continue;
+        }
+        let (sequence, ix) = proposal(ctx, &row.account, &row.award, row.amount, &row.reference, row.document)?;
+        record(&Entry { key: row.key(), sequence, signature: None })?;
+        let landed = ctx
+            .client
+            .send(&[ix], &[])
+            .with_context(|| format!("row {} ({}): not sent; rows before it landed, re-run to continue", row.line, row.reference))?;
+        record(&Entry { key: row.key(), sequence, signature: Some(landed.signature.to_string()) })?;
+        summary.push(vec![row.line.to_string(), row.reference.clone(), sequence.to_string(), "proposed".into(), landed.signature.to_string()]);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    ctx.print_list(&["row", "reference", "sequence", "status", "signature"], summary);
+    Ok(())
+}
+
+/// Whether the proposal an earlier run sent at `sequence` landed: the sequence was used, and the request
+/// there is ours (or already closed, which only a landed request can be).
+fn landed_earlier(ctx: &Ctx, agency: &Pubkey, sequence: u64, reference: &str) -> Result<bool> {
+    let policy: disbursement::state::Policy =
+        ctx.require(&disbursement::pda::policy(agency), || "the agency has no approval policy".into())?;
+    if policy.next_sequence <= sequence {
+        return Ok(false);
+    }
+    let request: Option<disbursement::state::PaymentRequest> = ctx.fetch(&disbursement::pda::request(agency, sequence))?;
+    Ok(request.is_none_or(|r| unpadded(&r.reference) == reference))
+}
