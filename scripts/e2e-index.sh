@@ -88,10 +88,10 @@ check "  ... and left as it was" grep -qx "not a database" "$ledger/notes.txt"
 sqlite3 "$ledger/other.sqlite" "CREATE TABLE customers (id INTEGER PRIMARY KEY)"
 refuses "someone else's database is refused" "not a fisc index (customers)" "$fisc" index backfill --url $url --database "$ledger/other.sqlite"
 check "  ... and left as it was" test "$(sqlite3 "$ledger/other.sqlite" .tables)" = customers
-cp "$a" "$ledger/newer.sqlite"
+sqlite3 "$a" ".backup '$ledger/newer.sqlite'"
 sqlite3 "$ledger/newer.sqlite" "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES (99, 'future', 1, x'00', 0)"
 refuses "a schema from a newer fisc is refused" "written by a newer fisc" "$fisc" index backfill --url $url --database "$ledger/newer.sqlite"
-cp "$a" "$ledger/tampered.sqlite"
+sqlite3 "$a" ".backup '$ledger/tampered.sqlite'"
 sqlite3 "$ledger/tampered.sqlite" "UPDATE budget_accounts SET disbursed = disbursed + 1"
 refuses "the audit reports a difference and fails" "disbursed: index 5100000001, chain 5100000000" "$fisc" audit --url $url --database "$ledger/tampered.sqlite"
 

@@ -55,6 +55,15 @@ pub fn parse_amount(text: &str, decimals: u8) -> Result<u64, AmountError> {
     u64::try_from(total).map_err(|_| AmountError::TooLarge(text.to_string()))
 }
 
+/// Checks that `text` is a non-negative number at all, before anything asks the chain for the mint's
+/// decimals (which decide how many decimals it may have).
+pub fn check_syntax(text: &str) -> Result<(), AmountError> {
+    match parse_amount(text, 18) {
+        Err(e @ (AmountError::Negative(_) | AmountError::NotANumber(_))) => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Format base units of a mint with `decimals` for people ("1250.500000").
 pub fn format_amount(units: u64, decimals: u8) -> String {
     if decimals == 0 {

@@ -135,6 +135,8 @@ enum Commands {
     /// Durable nonce accounts for --sign-later.
     #[command(subcommand)]
     Nonce(cli::tx::NonceCommand),
+    /// Print the public key of --keypair.
+    Address,
     /// The indexer: fisc's history into SQLite (default) or PostgreSQL.
     #[command(subcommand)]
     Index(cli::index::IndexCommand),
@@ -200,8 +202,13 @@ fn run(cli: Cli) -> Result<()> {
             | Commands::Audit { .. }
             | Commands::Export { .. }
             | Commands::Tx(cli::tx::TxCommand::Sign { .. })
+            | Commands::Address
     );
-    let ctx = if own_setup { None } else { Some(context(&cli)?) };
+    let ctx = if own_setup {
+        None
+    } else {
+        Some(context(&cli)?)
+    };
     match cli.command {
         Commands::Index(command) => cli::index::index(&rpc_url(&cli.url), command),
         Commands::Audit { db } => {
@@ -233,7 +240,13 @@ fn run(cli: Cli) -> Result<()> {
             report(&bootstrap.steps);
             Ok(())
         }
-        Commands::Tx(cli::tx::TxCommand::Sign { file }) => cli::tx::sign(&file, &payer(&cli.keypair)?),
+        Commands::Tx(cli::tx::TxCommand::Sign { file }) => {
+            cli::tx::sign(&file, &payer(&cli.keypair)?)
+        }
+        Commands::Address => {
+            println!("{}", payer(&cli.keypair)?.pubkey());
+            Ok(())
+        }
         command => {
             let ctx = ctx.expect("built above for every other command");
             match command {
@@ -264,15 +277,27 @@ fn context(cli: &Cli) -> Result<cli::ctx::Ctx> {
     let reads_only = matches!(
         &cli.command,
         Commands::Treasury(cli::budget::TreasuryCommand::Show)
-            | Commands::Agency(cli::budget::AgencyCommand::Show { .. } | cli::budget::AgencyCommand::List)
+            | Commands::Agency(
+                cli::budget::AgencyCommand::Show { .. } | cli::budget::AgencyCommand::List
+            )
             | Commands::Member(cli::budget::MemberCommand::List { .. })
-            | Commands::Budget(cli::budget::BudgetCommand::Show { .. } | cli::budget::BudgetCommand::List { .. })
-            | Commands::Obligation(cli::budget::ObligationCommand::Show { .. } | cli::budget::ObligationCommand::List { .. })
+            | Commands::Budget(
+                cli::budget::BudgetCommand::Show { .. } | cli::budget::BudgetCommand::List { .. }
+            )
+            | Commands::Obligation(
+                cli::budget::ObligationCommand::Show { .. }
+                    | cli::budget::ObligationCommand::List { .. }
+            )
             | Commands::Policy(cli::payment::PolicyCommand::Show { .. })
-            | Commands::Payment(cli::payment::PaymentCommand::Show { .. } | cli::payment::PaymentCommand::List { .. })
+            | Commands::Payment(
+                cli::payment::PaymentCommand::Show { .. }
+                    | cli::payment::PaymentCommand::List { .. }
+            )
             | Commands::Batch(cli::payment::BatchCommand::Show { .. })
             | Commands::Registry(cli::title::RegistryCommand::Show { .. })
-            | Commands::Property(cli::title::PropertyCommand::Show { .. } | cli::title::PropertyCommand::List { .. })
+            | Commands::Property(
+                cli::title::PropertyCommand::Show { .. } | cli::title::PropertyCommand::List { .. }
+            )
             | Commands::Tx(cli::tx::TxCommand::Show { .. })
             | Commands::Nonce(cli::tx::NonceCommand::Show { .. })
     );
@@ -286,11 +311,22 @@ fn context(cli: &Cli) -> Result<cli::ctx::Ctx> {
         None => payer.pubkey(),
     };
     let sign_later = match (&cli.sign_later, &cli.nonce) {
-        (Some(out), Some(nonce)) => Some(cli::ctx::SignLater { out: out.clone(), nonce: cli::ctx::pubkey("--nonce", nonce)? }),
+        (Some(out), Some(nonce)) => Some(cli::ctx::SignLater {
+            out: out.clone(),
+            nonce: cli::ctx::pubkey("--nonce", nonce)?,
+        }),
         _ => None,
     };
-    let config = SubmitConfig { priority_fee: cli.priority_fee, ..SubmitConfig::default() };
-    Ok(cli::ctx::Ctx { client: Client::new(&rpc_url(&cli.url), payer, config), actor, output: cli.output, sign_later })
+    let config = SubmitConfig {
+        priority_fee: cli.priority_fee,
+        ..SubmitConfig::default()
+    };
+    Ok(cli::ctx::Ctx {
+        client: Client::new(&rpc_url(&cli.url), payer, config),
+        actor,
+        output: cli.output,
+        sign_later,
+    })
 }
 
 fn fetch<T: anchor_lang::AccountDeserialize>(
@@ -472,9 +508,11 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
     let requester = keys.get("hhs-requester")?;
     let approver = keys.get("hhs-approver-1")?;
     let officer = keys.get("hhs-disbursing-officer")?;
-    let policy: disbursement::state::Policy = bootstrap
-        .fetch(&disbursement::pda::policy(&agency))?
+    let policy_account = client
+        .latest_account(&disbursement::pda::policy(&agency))?
         .context("agency has no policy")?;
+    let policy: disbursement::state::Policy =
+        anchor_lang::AccountDeserialize::try_deserialize(&mut policy_account.data.as_slice())?;
     let sequence = policy.next_sequence;
     let request = disbursement::pda::request(&agency, sequence);
     let args = disbursement::PaymentProposeArgs {

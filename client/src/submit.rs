@@ -164,13 +164,27 @@ impl Client {
         (Transaction::new(&keys, message, blockhash), prefix)
     }
 
+    /// An account as of the newest (processed) state: what a transaction built now will meet, for
+    /// values such as the next payment sequence.
+    pub fn latest_account(
+        &self,
+        address: &Pubkey,
+    ) -> Result<Option<solana_account::Account>, SubmitError> {
+        Ok(self
+            .with_retries(|rpc| {
+                rpc.get_account_with_commitment(address, CommitmentConfig::processed())
+            })?
+            .value)
+    }
+
     /// Simulate `ixs`; the compute units they need, or the program's refusal explained.
     pub fn simulate(&self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<u64, SubmitError> {
         let blockhash = self.with_retries(|rpc| rpc.get_latest_blockhash())?;
         let (tx, prefix) = self.build(ixs, MAX_COMPUTE_UNITS, signers, blockhash);
+        // Preflight on the newest state, the one the transaction will execute on.
         let config = RpcSimulateTransactionConfig {
             sig_verify: true,
-            commitment: Some(self.config.commitment),
+            commitment: Some(CommitmentConfig::processed()),
             ..Default::default()
         };
         let result = self
@@ -212,11 +226,7 @@ impl Client {
     /// Sends a transaction every signer has already signed (a durable-nonce transaction from
     /// `fisc tx`): simulated first, then the same bytes resent until it lands or fails. It cannot
     /// land twice (one signature), and once its nonce has advanced it can never land.
-    pub fn send_signed(
-        &self,
-        tx: &Transaction,
-        nonce: &Pubkey,
-    ) -> Result<Landed, SubmitError> {
+    pub fn send_signed(&self, tx: &Transaction, nonce: &Pubkey) -> Result<Landed, SubmitError> {
         let programs: Vec<Pubkey> = tx
             .message
             .instructions
@@ -226,7 +236,7 @@ impl Client {
         let signature = tx.signatures[0];
         let config = RpcSimulateTransactionConfig {
             sig_verify: true,
-            commitment: Some(self.config.commitment),
+            commitment: Some(CommitmentConfig::processed()),
             ..Default::default()
         };
         let simulated = self
@@ -235,7 +245,9 @@ impl Client {
         if let Some(err) = simulated.err {
             let err: TransactionError = err.into();
             // Already landed (a re-submission): the status below says so.
-            if err != TransactionError::AlreadyProcessed && err != TransactionError::BlockhashNotFound {
+            if err != TransactionError::AlreadyProcessed
+                && err != TransactionError::BlockhashNotFound
+            {
                 return Err(SubmitError::Program(explain(
                     &err,
                     &programs,
@@ -259,7 +271,12 @@ impl Client {
                     rpc.get_signature_status_with_commitment(&signature, self.config.commitment)
                 })?;
                 match status {
-                    Some(Ok(())) => return Ok(Landed { signature, compute_units }),
+                    Some(Ok(())) => {
+                        return Ok(Landed {
+                            signature,
+                            compute_units,
+                        })
+                    }
                     Some(Err(err)) => return Err(self.failed(&signature, err, &programs)),
                     None => sleep(Duration::from_millis(400)),
                 }
@@ -273,7 +290,10 @@ impl Client {
                 if let Some(Ok(())) = self.with_retries(|rpc| {
                     rpc.get_signature_status_with_commitment(&signature, self.config.commitment)
                 })? {
-                    return Ok(Landed { signature, compute_units });
+                    return Ok(Landed {
+                        signature,
+                        compute_units,
+                    });
                 }
                 return Err(SubmitError::NotLanded(round + 1));
             }

@@ -9,23 +9,39 @@ use fisc_client::index::store::Store;
 use sqlx::Row;
 
 fn fixture() -> Vec<DecodedTx> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/index-transactions.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/index-transactions.json"
+    );
     let recorded: Vec<Recorded> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     let decoder = Decoder::new();
-    recorded.iter().map(|r| decoder.decode(&r.signature, &r.transaction).unwrap()).collect()
+    recorded
+        .iter()
+        .map(|r| decoder.decode(&r.signature, &r.transaction).unwrap())
+        .collect()
 }
 
 async fn index(txs: &[DecodedTx]) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("index.sqlite").to_str().unwrap()).await.unwrap();
+    let store = Store::open(dir.path().join("index.sqlite").to_str().unwrap())
+        .await
+        .unwrap();
     for tx in txs {
-        assert!(store.write(tx, &[]).await.unwrap(), "{} is new", tx.signature);
+        assert!(
+            store.write(tx, &[]).await.unwrap(),
+            "{} is new",
+            tx.signature
+        );
     }
     (dir, store)
 }
 
 async fn scalar(store: &Store, sql: &str) -> i64 {
-    sqlx::query(sql).fetch_one(store.pool()).await.unwrap().get(0)
+    sqlx::query(sql)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+        .get(0)
 }
 
 /// A dump without the transactions table (whose chain-order numbers differ once a fork took one).
@@ -47,17 +63,44 @@ async fn the_fixture_decodes_into_every_table() {
     let txs = fixture();
     let (_dir, store) = index(&txs).await;
     let events: usize = txs.iter().map(|t| t.events.len()).sum();
-    assert_eq!(scalar(&store, "SELECT COUNT(*) FROM events").await as usize, events);
-    assert_eq!(scalar(&store, "SELECT COUNT(*) FROM transactions").await as usize, txs.len());
+    assert_eq!(
+        scalar(&store, "SELECT COUNT(*) FROM events").await as usize,
+        events
+    );
+    assert_eq!(
+        scalar(&store, "SELECT COUNT(*) FROM transactions").await as usize,
+        txs.len()
+    );
     // The scenario's payment and the CLI's are executed; the payment run's 12 are proposed.
-    assert_eq!(scalar(&store, "SELECT COUNT(*) FROM payment_requests WHERE status = 'executed'").await, 2);
-    assert_eq!(scalar(&store, "SELECT COUNT(*) FROM payment_requests WHERE status = 'proposed'").await, 12);
-    assert_eq!(scalar(&store, "SELECT disbursed FROM budget_accounts").await, 5_100_000_000);
+    assert_eq!(
+        scalar(
+            &store,
+            "SELECT COUNT(*) FROM payment_requests WHERE status = 'executed'"
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        scalar(
+            &store,
+            "SELECT COUNT(*) FROM payment_requests WHERE status = 'proposed'"
+        )
+        .await,
+        12
+    );
+    assert_eq!(
+        scalar(&store, "SELECT disbursed FROM budget_accounts").await,
+        5_100_000_000
+    );
     assert_eq!(scalar(&store, "SELECT COUNT(*) FROM outlays").await, 2);
     assert_eq!(scalar(&store, "SELECT COUNT(*) FROM transfers").await, 1);
     // The outlay made by CPI is indexed as an inner instruction of each payment execution.
     assert_eq!(
-        scalar(&store, "SELECT COUNT(*) FROM instructions WHERE name = 'outlay_execute' AND inner_index >= 0").await,
+        scalar(
+            &store,
+            "SELECT COUNT(*) FROM instructions WHERE name = 'outlay_execute' AND inner_index >= 0"
+        )
+        .await,
         2
     );
 }
@@ -68,7 +111,11 @@ async fn writing_twice_changes_nothing() {
     let (_dir, store) = index(&txs).await;
     let before = store.dump().await.unwrap();
     for tx in &txs {
-        assert!(!store.write(tx, &[]).await.unwrap(), "{} is already indexed", tx.signature);
+        assert!(
+            !store.write(tx, &[]).await.unwrap(),
+            "{} is already indexed",
+            tx.signature
+        );
     }
     assert_eq!(store.dump().await.unwrap(), before);
 }
@@ -86,14 +133,28 @@ async fn a_removed_fork_leaves_the_index_as_if_it_never_happened() {
     let (_dir, store) = index(&txs).await;
     store.remove(std::slice::from_ref(&dropped)).await.unwrap();
 
-    let survivors: Vec<DecodedTx> = txs.iter().filter(|t| t.signature != dropped).cloned().collect();
+    let survivors: Vec<DecodedTx> = txs
+        .iter()
+        .filter(|t| t.signature != dropped)
+        .cloned()
+        .collect();
     let (_dir2, reference) = index(&survivors).await;
     assert_eq!(
         without_transactions(store.dump().await.unwrap()),
         without_transactions(reference.dump().await.unwrap())
     );
-    assert_eq!(scalar(&store, "SELECT disbursed FROM budget_accounts").await, 5_000_000_000);
-    assert_eq!(scalar(&store, "SELECT COUNT(*) FROM payment_requests WHERE status = 'executed'").await, 1);
+    assert_eq!(
+        scalar(&store, "SELECT disbursed FROM budget_accounts").await,
+        5_000_000_000
+    );
+    assert_eq!(
+        scalar(
+            &store,
+            "SELECT COUNT(*) FROM payment_requests WHERE status = 'executed'"
+        )
+        .await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -101,7 +162,11 @@ async fn a_file_that_is_not_a_database_is_refused_and_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.sqlite");
     std::fs::write(&path, "budget notes\n").unwrap();
-    let err = Store::open(path.to_str().unwrap()).await.err().unwrap().to_string();
+    let err = Store::open(path.to_str().unwrap())
+        .await
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("is not an SQLite database"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "budget notes\n");
 }
@@ -116,7 +181,11 @@ async fn a_newer_schema_is_refused() {
     .await
     .unwrap();
     drop(store);
-    let err = Store::open(dir.path().join("index.sqlite").to_str().unwrap()).await.err().unwrap().to_string();
+    let err = Store::open(dir.path().join("index.sqlite").to_str().unwrap())
+        .await
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("schema 99, written by a newer fisc"), "{err}");
 }
 
@@ -125,6 +194,11 @@ async fn an_index_of_another_cluster_is_refused() {
     let (_dir, store) = index(&[]).await;
     store.bind_cluster("GenesisOfLocalnet").await.unwrap();
     store.bind_cluster("GenesisOfLocalnet").await.unwrap();
-    let err = store.bind_cluster("GenesisOfDevnet").await.err().unwrap().to_string();
+    let err = store
+        .bind_cluster("GenesisOfDevnet")
+        .await
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("indexes another cluster"), "{err}");
 }

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Result};
 use clap::Subcommand;
-use fisc_client::amount::format_amount;
+use fisc_client::amount::{check_syntax, format_amount};
 use fisc_client::ix::budget as bix;
 use fisc_client::text::{padded, unpadded};
 use fisc_client::Pubkey;
@@ -286,7 +286,12 @@ pub fn role_names(roles: u8) -> String {
         (Role::DISBURSING_OFFICER, "disbursing-officer"),
         (Role::PROPERTY_OFFICER, "property-officer"),
     ];
-    names.iter().filter(|(bit, _)| roles & bit != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(",")
+    names
+        .iter()
+        .filter(|(bit, _)| roles & bit != 0)
+        .map(|(_, n)| *n)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 fn years(a: &budget::state::BudgetAccount) -> String {
@@ -298,43 +303,79 @@ fn years(a: &budget::state::BudgetAccount) -> String {
 
 /// The signer's associated token account for `mint`.
 pub fn ata(owner: &Pubkey, mint: &Pubkey, token_program: &Pubkey) -> Pubkey {
-    spl_associated_token_account_interface::address::get_associated_token_address_with_program_id(owner, mint, token_program)
+    spl_associated_token_account_interface::address::get_associated_token_address_with_program_id(
+        owner,
+        mint,
+        token_program,
+    )
 }
 
 pub fn treasury(ctx: &Ctx, command: TreasuryCommand) -> Result<()> {
     match command {
-        TreasuryCommand::Init { authority, fiscal_year_start_month, cancellation_years } => {
+        TreasuryCommand::Init {
+            authority,
+            fiscal_year_start_month,
+            cancellation_years,
+        } => {
             let args = budget::TreasuryInitArgs {
                 authority: pubkey("--authority", &authority)?,
                 disbursement_authority: disbursement::pda::authority(),
                 fiscal_year_start_month,
                 cancellation_years,
             };
-            ctx.submit("treasury initialised", vec![bix::treasury_init(ctx.payer(), ctx.actor, args)])
+            ctx.submit(
+                "treasury initialised",
+                vec![bix::treasury_init(ctx.payer(), ctx.actor, args)],
+            )
         }
         TreasuryCommand::ProposeAuthority { new } => ctx.submit(
             "treasury authority proposed",
-            vec![bix::treasury_authority_propose(ctx.actor, pubkey("--new", &new)?)],
+            vec![bix::treasury_authority_propose(
+                ctx.actor,
+                pubkey("--new", &new)?,
+            )],
         ),
-        TreasuryCommand::AcceptAuthority => {
-            ctx.submit("treasury authority accepted", vec![bix::treasury_authority_accept(ctx.actor)])
-        }
+        TreasuryCommand::AcceptAuthority => ctx.submit(
+            "treasury authority accepted",
+            vec![bix::treasury_authority_accept(ctx.actor)],
+        ),
         TreasuryCommand::AddMint { mint } => {
             let mint = pubkey("--mint", &mint)?;
             let owner = ctx.client.with_retries(|rpc| rpc.get_account(&mint))?.owner;
-            ctx.submit("mint added", vec![bix::treasury_mint_add(ctx.actor, mint, owner)])
+            ctx.submit(
+                "mint added",
+                vec![bix::treasury_mint_add(ctx.actor, mint, owner)],
+            )
         }
-        TreasuryCommand::Pause => ctx.submit("treasury paused", vec![bix::treasury_pause_set(ctx.actor, true)]),
-        TreasuryCommand::Unpause => ctx.submit("treasury unpaused", vec![bix::treasury_pause_set(ctx.actor, false)]),
+        TreasuryCommand::Pause => ctx.submit(
+            "treasury paused",
+            vec![bix::treasury_pause_set(ctx.actor, true)],
+        ),
+        TreasuryCommand::Unpause => ctx.submit(
+            "treasury unpaused",
+            vec![bix::treasury_pause_set(ctx.actor, false)],
+        ),
         TreasuryCommand::Show => {
             let address = budget::pda::treasury();
-            let t: budget::state::Treasury = ctx.require(&address, || "no treasury on this cluster".into())?;
-            let mints: Vec<String> = t.mints.iter().filter(|m| **m != Pubkey::default()).map(|m| m.to_string()).collect();
+            let t: budget::state::Treasury =
+                ctx.require(&address, || "no treasury on this cluster".into())?;
+            let mints: Vec<String> = t
+                .mints
+                .iter()
+                .filter(|m| **m != Pubkey::default())
+                .map(|m| m.to_string())
+                .collect();
             ctx.print_one(vec![
                 ("treasury", address.to_string()),
                 ("authority", t.authority.to_string()),
-                ("disbursement_authority", t.disbursement_authority.to_string()),
-                ("fiscal_year_start_month", t.fiscal_year_start_month.to_string()),
+                (
+                    "disbursement_authority",
+                    t.disbursement_authority.to_string(),
+                ),
+                (
+                    "fiscal_year_start_month",
+                    t.fiscal_year_start_month.to_string(),
+                ),
                 ("cancellation_years", t.cancellation_years.to_string()),
                 ("paused", t.paused.to_string()),
                 ("mints", mints.join(" ")),
@@ -352,11 +393,18 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
                 name: padded(&name)?,
                 admin: pubkey("--admin", &admin)?,
             };
-            ctx.submit(&format!("agency {code} registered"), vec![bix::agency_register(ctx.payer(), ctx.actor, args)])
+            ctx.submit(
+                &format!("agency {code} registered"),
+                vec![bix::agency_register(ctx.payer(), ctx.actor, args)],
+            )
         }
         AgencyCommand::ProposeAdmin { agency, new } => ctx.submit(
             &format!("admin of agency {agency} proposed"),
-            vec![bix::agency_admin_propose(ctx.agency(&agency)?, ctx.actor, pubkey("--new", &new)?)],
+            vec![bix::agency_admin_propose(
+                ctx.agency(&agency)?,
+                ctx.actor,
+                pubkey("--new", &new)?,
+            )],
         ),
         AgencyCommand::AcceptAdmin { agency } => ctx.submit(
             &format!("admin of agency {agency} accepted"),
@@ -368,7 +416,8 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
         ),
         AgencyCommand::Show { agency } => {
             let address = ctx.agency(&agency)?;
-            let a: budget::state::Agency = ctx.require(&address, || format!("no agency {agency}"))?;
+            let a: budget::state::Agency =
+                ctx.require(&address, || format!("no agency {agency}"))?;
             ctx.print_one(vec![
                 ("agency", unpadded(&a.code)),
                 ("name", unpadded(&a.name)),
@@ -384,7 +433,15 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
             agencies.sort_by_key(|(_, a)| a.code);
             let rows = agencies
                 .into_iter()
-                .map(|(k, a)| vec![unpadded(&a.code), unpadded(&a.name), a.admin.to_string(), a.active.to_string(), k.to_string()])
+                .map(|(k, a)| {
+                    vec![
+                        unpadded(&a.code),
+                        unpadded(&a.name),
+                        a.admin.to_string(),
+                        a.active.to_string(),
+                        k.to_string(),
+                    ]
+                })
                 .collect();
             ctx.print_list(&["code", "name", "admin", "active", "address"], rows);
             Ok(())
@@ -394,12 +451,25 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
 
 pub fn member(ctx: &Ctx, command: MemberCommand) -> Result<()> {
     match command {
-        MemberCommand::Set { agency, member, roles } => {
+        MemberCommand::Set {
+            agency,
+            member,
+            roles,
+        } => {
             let roles = roles_of(&roles)?;
             let member_key = pubkey("--member", &member)?;
             ctx.submit(
-                &format!("roles of {member} in agency {agency} set to [{}]", role_names(roles)),
-                vec![bix::member_roles_set(ctx.payer(), ctx.agency(&agency)?, ctx.actor, member_key, roles)],
+                &format!(
+                    "roles of {member} in agency {agency} set to [{}]",
+                    role_names(roles)
+                ),
+                vec![bix::member_roles_set(
+                    ctx.payer(),
+                    ctx.agency(&agency)?,
+                    ctx.actor,
+                    member_key,
+                    roles,
+                )],
             )
         }
         MemberCommand::List { agency } => {
@@ -410,14 +480,21 @@ pub fn member(ctx: &Ctx, command: MemberCommand) -> Result<()> {
                 .filter(|(_, m)| m.agency == agency_key)
                 .collect();
             members.sort_by_key(|(_, m)| m.member);
-            let rows = members.into_iter().map(|(_, m)| vec![m.member.to_string(), role_names(m.roles)]).collect();
+            let rows = members
+                .into_iter()
+                .map(|(_, m)| vec![m.member.to_string(), role_names(m.roles)])
+                .collect();
             ctx.print_list(&["member", "roles"], rows);
             Ok(())
         }
     }
 }
 
-fn budget_row(ctx: &Ctx, address: &Pubkey, a: &budget::state::BudgetAccount) -> Result<Vec<(&'static str, String)>> {
+fn budget_row(
+    ctx: &Ctx,
+    address: &Pubkey,
+    a: &budget::state::BudgetAccount,
+) -> Result<Vec<(&'static str, String)>> {
     let d = ctx.decimals(&a.mint)?;
     Ok(vec![
         ("tas", unpadded(&a.tas)),
@@ -436,7 +513,15 @@ fn budget_row(ctx: &Ctx, address: &Pubkey, a: &budget::state::BudgetAccount) -> 
 
 pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
     match command {
-        BudgetCommand::Open { agency, tas, mint, first_fiscal_year, last_fiscal_year, authorized } => {
+        BudgetCommand::Open {
+            agency,
+            tas,
+            mint,
+            first_fiscal_year,
+            last_fiscal_year,
+            authorized,
+        } => {
+            check_syntax(&authorized)?;
             let mint = pubkey("--mint", &mint)?;
             let token_program = ctx.client.with_retries(|rpc| rpc.get_account(&mint))?.owner;
             let vault = Keypair::new();
@@ -450,35 +535,70 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
             let authorized = ctx.amount(&authorized, &mint)?;
             ctx.submit_with(
                 &format!("budget account {tas} opened"),
-                vec![bix::budget_account_open(ctx.payer(), ctx.actor, &account, first_fiscal_year, last_fiscal_year, authorized)],
+                vec![bix::budget_account_open(
+                    ctx.payer(),
+                    ctx.actor,
+                    &account,
+                    first_fiscal_year,
+                    last_fiscal_year,
+                    authorized,
+                )],
                 &[&vault],
             )
         }
-        BudgetCommand::Fund { agency, tas, amount, source } => {
+        BudgetCommand::Fund {
+            agency,
+            tas,
+            amount,
+            source,
+        } => {
+            check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let source = match source {
                 Some(s) => pubkey("--source", &s)?,
                 None => ata(&ctx.actor, &account.mint, &account.token_program),
             };
             let amount = ctx.amount(&amount, &account.mint)?;
-            ctx.submit(&format!("budget account {tas} funded"), vec![bix::budget_account_fund(&account, ctx.actor, source, amount)])
+            ctx.submit(
+                &format!("budget account {tas} funded"),
+                vec![bix::budget_account_fund(
+                    &account, ctx.actor, source, amount,
+                )],
+            )
         }
-        BudgetCommand::SetAuthorized { agency, tas, amount } => {
+        BudgetCommand::SetAuthorized {
+            agency,
+            tas,
+            amount,
+        } => {
+            check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let amount = ctx.amount(&amount, &account.mint)?;
             ctx.submit(
                 &format!("budget authority of {tas} set"),
-                vec![bix::budget_account_authorized_set(&account, ctx.actor, amount)],
+                vec![bix::budget_account_authorized_set(
+                    &account, ctx.actor, amount,
+                )],
             )
         }
-        BudgetCommand::Cancel { agency, tas, destination } => {
+        BudgetCommand::Cancel {
+            agency,
+            tas,
+            destination,
+        } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let destination = pubkey("--destination", &destination)?;
-            ctx.submit(&format!("budget account {tas} cancelled"), vec![bix::budget_account_cancel(&account, ctx.actor, destination)])
+            ctx.submit(
+                &format!("budget account {tas} cancelled"),
+                vec![bix::budget_account_cancel(&account, ctx.actor, destination)],
+            )
         }
         BudgetCommand::Close { agency, tas } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
-            ctx.submit(&format!("budget account {tas} closed"), vec![bix::budget_account_close(&account, ctx.actor)])
+            ctx.submit(
+                &format!("budget account {tas} closed"),
+                vec![bix::budget_account_close(&account, ctx.actor)],
+            )
         }
         BudgetCommand::Show { agency, tas } => {
             let (account, state) = ctx.budget_account(&agency, &tas)?;
@@ -513,7 +633,16 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
 
 pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
     match command {
-        ObligationCommand::Create { agency, tas, award, payee, payee_id, object_class, amount } => {
+        ObligationCommand::Create {
+            agency,
+            tas,
+            award,
+            payee,
+            payee_id,
+            object_class,
+            amount,
+        } => {
+            check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let args = budget::ObligationCreateArgs {
                 award_id: padded(&award)?,
@@ -522,29 +651,69 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
                 object_class,
                 amount: ctx.amount(&amount, &account.mint)?,
             };
-            ctx.submit(&format!("obligation {award} created"), vec![bix::obligation_create(ctx.payer(), ctx.actor, &account, args)])
+            ctx.submit(
+                &format!("obligation {award} created"),
+                vec![bix::obligation_create(
+                    ctx.payer(),
+                    ctx.actor,
+                    &account,
+                    args,
+                )],
+            )
         }
-        ObligationCommand::Increase { agency, tas, award, amount } => {
+        ObligationCommand::Increase {
+            agency,
+            tas,
+            award,
+            amount,
+        } => {
+            check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let amount = ctx.amount(&amount, &account.mint)?;
             ctx.submit(
                 &format!("obligation {award} increased"),
-                vec![bix::obligation_increase(ctx.actor, &account, &padded(&award)?, amount)],
+                vec![bix::obligation_increase(
+                    ctx.actor,
+                    &account,
+                    &padded(&award)?,
+                    amount,
+                )],
             )
         }
-        ObligationCommand::Decrease { agency, tas, award, amount } => {
+        ObligationCommand::Decrease {
+            agency,
+            tas,
+            award,
+            amount,
+        } => {
+            check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let amount = ctx.amount(&amount, &account.mint)?;
             ctx.submit(
                 &format!("obligation {award} decreased"),
-                vec![bix::obligation_decrease(ctx.actor, &account, &padded(&award)?, amount)],
+                vec![bix::obligation_decrease(
+                    ctx.actor,
+                    &account,
+                    &padded(&award)?,
+                    amount,
+                )],
             )
         }
         ObligationCommand::Close { agency, tas, award } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
-            ctx.submit(&format!("obligation {award} closed"), vec![bix::obligation_close(ctx.actor, &account, &padded(&award)?)])
+            ctx.submit(
+                &format!("obligation {award} closed"),
+                vec![bix::obligation_close(ctx.actor, &account, &padded(&award)?)],
+            )
         }
-        ObligationCommand::Recover { agency, tas, award, amount, source } => {
+        ObligationCommand::Recover {
+            agency,
+            tas,
+            award,
+            amount,
+            source,
+        } => {
+            check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let source = match source {
                 Some(s) => pubkey("--source", &s)?,
@@ -553,13 +722,20 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
             let amount = ctx.amount(&amount, &account.mint)?;
             ctx.submit(
                 &format!("recovery on {award} recorded"),
-                vec![bix::recovery_record(&account, &padded(&award)?, ctx.actor, source, amount)],
+                vec![bix::recovery_record(
+                    &account,
+                    &padded(&award)?,
+                    ctx.actor,
+                    source,
+                    amount,
+                )],
             )
         }
         ObligationCommand::Show { agency, tas, award } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let address = account.obligation(&padded(&award)?);
-            let o: budget::state::Obligation = ctx.require(&address, || format!("no obligation {award} in {tas}"))?;
+            let o: budget::state::Obligation =
+                ctx.require(&address, || format!("no obligation {award} in {tas}"))?;
             let mut fields = obligation_row(&o, &address, ctx.decimals(&account.mint)?);
             fields.push(("explorer", ctx.client.explorer.address(&address)));
             ctx.print_one(fields);
@@ -575,10 +751,23 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
                 .filter(|(_, o)| o.budget_account == address)
                 .collect();
             obligations.sort_by_key(|(_, o)| o.award_id);
-            let header = ["award", "payee_id", "object_class", "obligated", "disbursed", "payee", "address"];
+            let header = [
+                "award",
+                "payee_id",
+                "object_class",
+                "obligated",
+                "disbursed",
+                "payee",
+                "address",
+            ];
             let rows = obligations
                 .iter()
-                .map(|(k, o)| obligation_row(o, k, d).into_iter().map(|(_, v)| v).collect())
+                .map(|(k, o)| {
+                    obligation_row(o, k, d)
+                        .into_iter()
+                        .map(|(_, v)| v)
+                        .collect()
+                })
                 .collect();
             ctx.print_list(&header, rows);
             Ok(())
@@ -586,7 +775,11 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
     }
 }
 
-fn obligation_row(o: &budget::state::Obligation, address: &Pubkey, d: u8) -> Vec<(&'static str, String)> {
+fn obligation_row(
+    o: &budget::state::Obligation,
+    address: &Pubkey,
+    d: u8,
+) -> Vec<(&'static str, String)> {
     vec![
         ("award", unpadded(&o.award_id)),
         ("payee_id", unpadded(&o.payee_id)),

@@ -17,12 +17,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use solana_account_decoder_client_types::UiAccountEncoding;
 use solana_compute_budget_interface::ComputeBudgetInstruction;
+use solana_keypair::Keypair;
 use solana_message::Message;
 use solana_rpc_client_api::config::{
     RpcAccountInfoConfig, RpcProgramAccountsConfig, RpcSimulateTransactionConfig,
 };
 use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
-use solana_keypair::Keypair;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
 use spl_token_2022_interface::extension::StateWithExtensions;
@@ -51,9 +51,14 @@ pub struct TxFile {
 
 impl TxFile {
     pub fn load(path: &PathBuf) -> Result<(TxFile, Transaction)> {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let file: TxFile = serde_json::from_str(&text)
-            .with_context(|| format!("{} is not a transaction file written by fisc", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let file: TxFile = serde_json::from_str(&text).with_context(|| {
+            format!(
+                "{} is not a transaction file written by fisc",
+                path.display()
+            )
+        })?;
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(&file.transaction)
             .with_context(|| format!("{}: the transaction is not base64", path.display()))?;
@@ -131,41 +136,77 @@ impl Ctx {
         Ok(())
     }
 
-    fn build_for_later(&self, what: &str, ixs: Vec<Instruction>, extra: &[&Keypair], later: &SignLater) -> Result<()> {
+    fn build_for_later(
+        &self,
+        what: &str,
+        ixs: Vec<Instruction>,
+        extra: &[&Keypair],
+        later: &SignLater,
+    ) -> Result<()> {
         let rpc = &self.client.rpc;
-        let account = solana_rpc_client_nonce_utils::get_account_with_commitment(rpc, &later.nonce, self.client.config.commitment)
-            .map_err(|e| anyhow!("nonce account {}: {e} (create one with `fisc nonce create`)", later.nonce))?;
+        let account = solana_rpc_client_nonce_utils::get_account_with_commitment(
+            rpc,
+            &later.nonce,
+            self.client.config.commitment,
+        )
+        .map_err(|e| {
+            anyhow!(
+                "nonce account {}: {e} (create one with `fisc nonce create`)",
+                later.nonce
+            )
+        })?;
         let data = solana_rpc_client_nonce_utils::data_from_account(&account)
             .map_err(|e| anyhow!("nonce account {}: {e}", later.nonce))?;
         if data.authority != self.payer() {
-            bail!("nonce account {} is controlled by {}, not by the fee payer {}", later.nonce, data.authority, self.payer());
+            bail!(
+                "nonce account {} is controlled by {}, not by the fee payer {}",
+                later.nonce,
+                data.authority,
+                self.payer()
+            );
         }
         let blockhash = data.blockhash();
-        let advance = solana_system_interface::instruction::advance_nonce_account(&later.nonce, &self.payer());
-        // Compute units from a simulation that needs no signatures yet.
-        let probe = Message::new_with_blockhash(
-            &[vec![advance.clone()], ixs.clone()].concat(),
-            Some(&self.payer()),
-            &blockhash,
+        let advance = solana_system_interface::instruction::advance_nonce_account(
+            &later.nonce,
+            &self.payer(),
         );
+        // Compute units from a simulation that needs no signatures yet (of the instructions alone: a
+        // nonce cannot advance in the slot it was set, and the advance costs little; the margin covers it).
+        let probe = Message::new_with_blockhash(&ixs, Some(&self.payer()), &blockhash);
         let simulated = self
             .client
             .with_retries(|rpc| {
                 rpc.simulate_transaction_with_config(
                     &Transaction::new_unsigned(probe.clone()),
-                    RpcSimulateTransactionConfig { sig_verify: false, replace_recent_blockhash: true, ..Default::default() },
+                    RpcSimulateTransactionConfig {
+                        sig_verify: false,
+                        replace_recent_blockhash: true,
+                        commitment: Some(self.client.config.commitment),
+                        ..Default::default()
+                    },
                 )
             })?
             .value;
         if let Some(err) = simulated.err {
-            let programs: Vec<Pubkey> = std::iter::once(advance.program_id).chain(ixs.iter().map(|i| i.program_id)).collect();
-            bail!("{}", explain(&err.into(), &programs, &simulated.logs.unwrap_or_default()));
+            let programs: Vec<Pubkey> = ixs.iter().map(|i| i.program_id).collect();
+            bail!(
+                "{}",
+                explain(&err.into(), &programs, &simulated.logs.unwrap_or_default())
+            );
         }
         let used = simulated.units_consumed.unwrap_or(200_000);
-        let limit = ComputeBudgetInstruction::set_compute_unit_limit((used + used / 5 + 1_000).min(1_400_000) as u32);
+        let limit = ComputeBudgetInstruction::set_compute_unit_limit(
+            (used + used / 5 + 1_000).min(1_400_000) as u32,
+        );
         let all = [vec![advance, limit], ixs].concat();
-        let mut tx = Transaction::new_unsigned(Message::new_with_blockhash(&all, Some(&self.payer()), &blockhash));
-        let signers: Vec<&Keypair> = std::iter::once(&self.client.payer).chain(extra.iter().copied()).collect();
+        let mut tx = Transaction::new_unsigned(Message::new_with_blockhash(
+            &all,
+            Some(&self.payer()),
+            &blockhash,
+        ));
+        let signers: Vec<&Keypair> = std::iter::once(&self.client.payer)
+            .chain(extra.iter().copied())
+            .collect();
         tx.try_partial_sign(&signers, blockhash)?;
         TxFile::save(&later.out, what, &later.nonce, &tx)?;
         let missing: Vec<String> = missing_signers(&tx).iter().map(|k| k.to_string()).collect();
@@ -182,22 +223,46 @@ impl Ctx {
     pub fn fetch<T: AccountDeserialize>(&self, address: &Pubkey) -> Result<Option<T>> {
         let account = self
             .client
-            .with_retries(|rpc| rpc.get_account_with_commitment(address, self.client.config.commitment))?
+            .with_retries(|rpc| {
+                rpc.get_account_with_commitment(address, self.client.config.commitment)
+            })?
             .value;
         account
-            .map(|a| T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}")))
+            .map(|a| {
+                T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))
+            })
+            .transpose()
+    }
+
+    /// An account as of the newest state (for the next payment sequence).
+    pub fn fetch_latest<T: AccountDeserialize>(&self, address: &Pubkey) -> Result<Option<T>> {
+        self.client
+            .latest_account(address)?
+            .map(|a| {
+                T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))
+            })
             .transpose()
     }
 
     /// An account that must exist.
-    pub fn require<T: AccountDeserialize>(&self, address: &Pubkey, what: impl FnOnce() -> String) -> Result<T> {
+    pub fn require<T: AccountDeserialize>(
+        &self,
+        address: &Pubkey,
+        what: impl FnOnce() -> String,
+    ) -> Result<T> {
         self.fetch(address)?.ok_or_else(|| anyhow!("{}", what()))
     }
 
     /// Every account of type `T` owned by `program`.
-    pub fn list<T: AccountDeserialize + Discriminator>(&self, program: &Pubkey) -> Result<Vec<(Pubkey, T)>> {
+    pub fn list<T: AccountDeserialize + Discriminator>(
+        &self,
+        program: &Pubkey,
+    ) -> Result<Vec<(Pubkey, T)>> {
         let config = RpcProgramAccountsConfig {
-            filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(0, T::DISCRIMINATOR.to_vec()))]),
+            filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
+                0,
+                T::DISCRIMINATOR.to_vec(),
+            ))]),
             account_config: RpcAccountInfoConfig {
                 encoding: Some(UiAccountEncoding::Base64),
                 commitment: Some(self.client.config.commitment),
@@ -205,28 +270,45 @@ impl Ctx {
             },
             ..Default::default()
         };
-        let accounts = self.client.with_retries(|rpc| rpc.get_program_ui_accounts_with_config(program, config.clone()))?;
+        let accounts = self
+            .client
+            .with_retries(|rpc| rpc.get_program_ui_accounts_with_config(program, config.clone()))?;
         let mut out = vec![];
         for (address, account) in accounts {
-            let data = account.data.decode().ok_or_else(|| anyhow!("{address}: undecodable account data"))?;
-            out.push((address, T::try_deserialize(&mut data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))?));
+            let data = account
+                .data
+                .decode()
+                .ok_or_else(|| anyhow!("{address}: undecodable account data"))?;
+            out.push((
+                address,
+                T::try_deserialize(&mut data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))?,
+            ));
         }
         Ok(out)
     }
 
     /// An agency's address from its code.
     pub fn agency(&self, code: &str) -> Result<Pubkey> {
-        Ok(budget::pda::agency(&padded(code).with_context(|| format!("agency code {code:?}"))?))
+        Ok(budget::pda::agency(
+            &padded(code).with_context(|| format!("agency code {code:?}"))?,
+        ))
     }
 
     /// A budget account by agency code and TAS, with what instructions need to name it.
-    pub fn budget_account(&self, agency: &str, tas: &str) -> Result<(BudgetAccountRef, budget::state::BudgetAccount)> {
+    pub fn budget_account(
+        &self,
+        agency: &str,
+        tas: &str,
+    ) -> Result<(BudgetAccountRef, budget::state::BudgetAccount)> {
         let agency_key = self.agency(agency)?;
         let tas_bytes = padded(tas).with_context(|| format!("TAS {tas:?}"))?;
         let address = budget::pda::budget_account(&agency_key, &tas_bytes);
-        let state: budget::state::BudgetAccount =
-            self.require(&address, || format!("agency {agency} has no budget account {tas}"))?;
-        let mint = self.client.with_retries(|rpc| rpc.get_account(&state.mint))?;
+        let state: budget::state::BudgetAccount = self.require(&address, || {
+            format!("agency {agency} has no budget account {tas}")
+        })?;
+        let mint = self
+            .client
+            .with_retries(|rpc| rpc.get_account(&state.mint))?;
         let reference = BudgetAccountRef {
             agency: agency_key,
             tas: tas_bytes,
@@ -276,7 +358,9 @@ impl Ctx {
             }
             Output::Table => {
                 let mut table = Table::new();
-                table.load_preset(UTF8_BORDERS_ONLY).set_header(header.to_vec());
+                table
+                    .load_preset(UTF8_BORDERS_ONLY)
+                    .set_header(header.to_vec());
                 let empty = rows.is_empty();
                 for row in rows {
                     table.add_row(row);
@@ -291,22 +375,29 @@ impl Ctx {
 }
 
 fn object(fields: Vec<(&str, String)>) -> Map<String, Value> {
-    fields.into_iter().map(|(k, v)| (k.to_string(), Value::String(v))).collect()
+    fields
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Value::String(v)))
+        .collect()
 }
 
 /// A 32-byte hash given as 64 hex digits, or the SHA-256 of a file.
 pub fn document_hash(hex_or_file: Option<&str>) -> Result<[u8; 32]> {
-    let Some(text) = hex_or_file else { return Ok([0; 32]) };
+    let Some(text) = hex_or_file else {
+        return Ok([0; 32]);
+    };
     if let Ok(bytes) = hex::decode(text) {
         if let Ok(hash) = <[u8; 32]>::try_from(bytes.as_slice()) {
             return Ok(hash);
         }
     }
-    let bytes = std::fs::read(text).with_context(|| format!("{text:?} is neither 64 hex digits nor a readable file"))?;
+    let bytes = std::fs::read(text)
+        .with_context(|| format!("{text:?} is neither 64 hex digits nor a readable file"))?;
     Ok(solana_sha256_hasher::hash(&bytes).to_bytes())
 }
 
 /// A pubkey argument, with the field named in the error.
 pub fn pubkey(field: &str, text: &str) -> Result<Pubkey> {
-    text.parse().map_err(|_| anyhow!("{field} {text:?} is not a base58 public key"))
+    text.parse()
+        .map_err(|_| anyhow!("{field} {text:?} is not a base58 public key"))
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{anyhow, bail, Context, Result};
 use clap::Subcommand;
-use fisc_client::amount::{format_amount, parse_amount};
+use fisc_client::amount::{check_syntax, format_amount, parse_amount};
 use fisc_client::ix::budget::BudgetAccountRef;
 use fisc_client::ix::disbursement as dix;
 use fisc_client::text::{padded, unpadded};
@@ -191,21 +191,40 @@ fn tier(text: &str, decimals: u8) -> Result<disbursement::state::Tier> {
     let [max, approvals, hours] = parts[..] else {
         bail!("--tier {text:?}: expected MAX_AMOUNT:APPROVALS:TIME_LOCK_HOURS");
     };
-    let max_amount = if max == "max" { u64::MAX } else { parse_amount(max, decimals)? };
-    let approvals = approvals.parse().map_err(|_| anyhow!("--tier {text:?}: approvals must be 1 to 3"))?;
-    let hours: u32 = hours.parse().map_err(|_| anyhow!("--tier {text:?}: time lock must be whole hours"))?;
-    let time_lock_seconds = hours.checked_mul(3_600).ok_or_else(|| anyhow!("--tier {text:?}: time lock too long"))?;
-    Ok(disbursement::state::Tier { max_amount, approvals, time_lock_seconds })
+    let max_amount = if max == "max" {
+        u64::MAX
+    } else {
+        parse_amount(max, decimals)?
+    };
+    let approvals = approvals
+        .parse()
+        .map_err(|_| anyhow!("--tier {text:?}: approvals must be 1 to 3"))?;
+    let hours: u32 = hours
+        .parse()
+        .map_err(|_| anyhow!("--tier {text:?}: time lock must be whole hours"))?;
+    let time_lock_seconds = hours
+        .checked_mul(3_600)
+        .ok_or_else(|| anyhow!("--tier {text:?}: time lock too long"))?;
+    Ok(disbursement::state::Tier {
+        max_amount,
+        approvals,
+        time_lock_seconds,
+    })
 }
 
 fn is_officer(ctx: &Ctx, agency: &Pubkey) -> Result<bool> {
-    let member: Option<budget::state::Member> = ctx.fetch(&budget::pda::member(agency, &ctx.actor))?;
+    let member: Option<budget::state::Member> =
+        ctx.fetch(&budget::pda::member(agency, &ctx.actor))?;
     Ok(member.is_some_and(|m| m.roles & budget::state::Role::DISBURSING_OFFICER != 0))
 }
 
 fn budget_ref_of(ctx: &Ctx, address: &Pubkey) -> Result<BudgetAccountRef> {
-    let state: budget::state::BudgetAccount = ctx.require(address, || format!("budget account {address} is gone"))?;
-    let token_program = ctx.client.with_retries(|rpc| rpc.get_account(&state.mint))?.owner;
+    let state: budget::state::BudgetAccount =
+        ctx.require(address, || format!("budget account {address} is gone"))?;
+    let token_program = ctx
+        .client
+        .with_retries(|rpc| rpc.get_account(&state.mint))?
+        .owner;
     Ok(BudgetAccountRef {
         agency: state.agency,
         tas: state.tas,
@@ -215,7 +234,11 @@ fn budget_ref_of(ctx: &Ctx, address: &Pubkey) -> Result<BudgetAccountRef> {
     })
 }
 
-fn open_request(ctx: &Ctx, agency: &str, sequence: u64) -> Result<(Pubkey, Pubkey, disbursement::state::PaymentRequest)> {
+fn open_request(
+    ctx: &Ctx,
+    agency: &str,
+    sequence: u64,
+) -> Result<(Pubkey, Pubkey, disbursement::state::PaymentRequest)> {
     let agency_key = ctx.agency(agency)?;
     let address = disbursement::pda::request(&agency_key, sequence);
     let request = ctx.require(&address, || {
@@ -224,10 +247,16 @@ fn open_request(ctx: &Ctx, agency: &str, sequence: u64) -> Result<(Pubkey, Pubke
     Ok((agency_key, address, request))
 }
 
-fn open_batch(ctx: &Ctx, agency: &str, sequence: u64) -> Result<(Pubkey, Pubkey, disbursement::state::BatchRequest)> {
+fn open_batch(
+    ctx: &Ctx,
+    agency: &str,
+    sequence: u64,
+) -> Result<(Pubkey, Pubkey, disbursement::state::BatchRequest)> {
     let agency_key = ctx.agency(agency)?;
     let address = disbursement::pda::batch(&agency_key, sequence);
-    let batch = ctx.require(&address, || format!("no open batch {sequence} in agency {agency}"))?;
+    let batch = ctx.require(&address, || {
+        format!("no open batch {sequence} in agency {agency}")
+    })?;
     Ok((agency_key, address, batch))
 }
 
@@ -235,33 +264,62 @@ pub fn disbursement(ctx: &Ctx, command: DisbursementCommand) -> Result<()> {
     match command {
         DisbursementCommand::Init { admin } => ctx.submit(
             "disbursement configuration created",
-            vec![dix::config_init(ctx.payer(), ctx.actor, pubkey("--admin", &admin)?)],
+            vec![dix::config_init(
+                ctx.payer(),
+                ctx.actor,
+                pubkey("--admin", &admin)?,
+            )],
         ),
     }
 }
 
 pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
     match command {
-        PolicyCommand::Set { agency, tiers, period, limit, anyone_may_execute, decimals } => {
+        PolicyCommand::Set {
+            agency,
+            tiers,
+            period,
+            limit,
+            anyone_may_execute,
+            decimals,
+        } => {
             let args = disbursement::PolicySetArgs {
-                tiers: tiers.iter().map(|t| tier(t, decimals)).collect::<Result<_>>()?,
+                tiers: tiers
+                    .iter()
+                    .map(|t| tier(t, decimals))
+                    .collect::<Result<_>>()?,
                 anyone_may_execute,
                 period_seconds: period_seconds(&period)?,
                 period_limit: parse_amount(&limit, decimals)?,
             };
             ctx.submit(
                 &format!("policy of agency {agency} set"),
-                vec![dix::policy_set(ctx.payer(), ctx.agency(&agency)?, ctx.actor, args)],
+                vec![dix::policy_set(
+                    ctx.payer(),
+                    ctx.agency(&agency)?,
+                    ctx.actor,
+                    args,
+                )],
             )
         }
         PolicyCommand::Show { agency, decimals } => {
             let address = disbursement::pda::policy(&ctx.agency(&agency)?);
-            let p: disbursement::state::Policy = ctx.require(&address, || format!("agency {agency} has no approval policy"))?;
+            let p: disbursement::state::Policy = ctx.require(&address, || {
+                format!("agency {agency} has no approval policy")
+            })?;
             let tiers: Vec<String> = p.tiers[..usize::from(p.tier_count)]
                 .iter()
                 .map(|t| {
-                    let max = if t.max_amount == u64::MAX { "max".into() } else { format_amount(t.max_amount, decimals) };
-                    format!("up to {max}: {} approvals, {} h lock", t.approvals, t.time_lock_seconds / 3_600)
+                    let max = if t.max_amount == u64::MAX {
+                        "max".into()
+                    } else {
+                        format_amount(t.max_amount, decimals)
+                    };
+                    format!(
+                        "up to {max}: {} approvals, {} h lock",
+                        t.approvals,
+                        t.time_lock_seconds / 3_600
+                    )
                 })
                 .collect();
             ctx.print_one(vec![
@@ -290,10 +348,12 @@ fn proposal(
 ) -> Result<(u64, fisc_client::Instruction)> {
     let award_id = padded(award).with_context(|| format!("award {award:?}"))?;
     let obligation = account.obligation(&award_id);
-    let o: budget::state::Obligation = ctx.require(&obligation, || format!("no obligation {award} in {}", unpadded(&account.tas)))?;
-    let policy: disbursement::state::Policy = ctx.require(&disbursement::pda::policy(&account.agency), || {
-        "the agency has no approval policy".to_string()
+    let o: budget::state::Obligation = ctx.require(&obligation, || {
+        format!("no obligation {award} in {}", unpadded(&account.tas))
     })?;
+    let policy: disbursement::state::Policy = ctx
+        .fetch_latest(&disbursement::pda::policy(&account.agency))?
+        .ok_or_else(|| anyhow!("the agency has no approval policy"))?;
     let args = disbursement::PaymentProposeArgs {
         sequence: policy.next_sequence,
         amount,
@@ -301,16 +361,37 @@ fn proposal(
         reference: padded(reference).with_context(|| format!("reference {reference:?}"))?,
     };
     let payee = ata(&o.payee, &account.mint, &account.token_program);
-    Ok((policy.next_sequence, dix::payment_propose(ctx.payer(), ctx.actor, account, obligation, payee, args)))
+    Ok((
+        policy.next_sequence,
+        dix::payment_propose(ctx.payer(), ctx.actor, account, obligation, payee, args),
+    ))
 }
 
 pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
     match command {
-        PaymentCommand::Propose { agency, tas, award, amount, reference, document } => {
+        PaymentCommand::Propose {
+            agency,
+            tas,
+            award,
+            amount,
+            reference,
+            document,
+        } => {
+            check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let amount = ctx.amount(&amount, &account.mint)?;
-            let (sequence, ix) = proposal(ctx, &account, &award, amount, &reference, document_hash(document.as_deref())?)?;
-            ctx.submit(&format!("proposed payment {sequence} of agency {agency}"), vec![ix])
+            let (sequence, ix) = proposal(
+                ctx,
+                &account,
+                &award,
+                amount,
+                &reference,
+                document_hash(document.as_deref())?,
+            )?;
+            ctx.submit(
+                &format!("proposed payment {sequence} of agency {agency}"),
+                vec![ix],
+            )
         }
         PaymentCommand::Approve { agency, sequence } => {
             let agency_key = ctx.agency(&agency)?;
@@ -324,14 +405,24 @@ pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
             let (agency_key, address, r) = open_request(ctx, &agency, sequence)?;
             ctx.submit(
                 &format!("rejected payment {sequence} of agency {agency}"),
-                vec![dix::payment_reject(agency_key, ctx.actor, address, r.requester)],
+                vec![dix::payment_reject(
+                    agency_key,
+                    ctx.actor,
+                    address,
+                    r.requester,
+                )],
             )
         }
         PaymentCommand::Cancel { agency, sequence } => {
             let (agency_key, address, r) = open_request(ctx, &agency, sequence)?;
             ctx.submit(
                 &format!("cancelled payment {sequence} of agency {agency}"),
-                vec![dix::payment_cancel(agency_key, ctx.actor, address, r.requester)],
+                vec![dix::payment_cancel(
+                    agency_key,
+                    ctx.actor,
+                    address,
+                    r.requester,
+                )],
             )
         }
         PaymentCommand::Execute { agency, sequence } => {
@@ -379,7 +470,18 @@ pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
                 };
                 rows.push(request_row(r, d).into_iter().map(|(_, v)| v).collect());
             }
-            ctx.print_list(&["sequence", "amount", "reference", "approvals", "time_lock_h", "requester", "payee_token_account"], rows);
+            ctx.print_list(
+                &[
+                    "sequence",
+                    "amount",
+                    "reference",
+                    "approvals",
+                    "time_lock_h",
+                    "requester",
+                    "payee_token_account",
+                ],
+                rows,
+            );
             Ok(())
         }
         PaymentCommand::Run { file, journal } => run(ctx, &file, journal),
@@ -391,7 +493,10 @@ fn request_row(r: &disbursement::state::PaymentRequest, d: u8) -> Vec<(&'static 
         ("sequence", r.sequence.to_string()),
         ("amount", format_amount(r.amount, d)),
         ("reference", unpadded(&r.reference)),
-        ("approvals", format!("{}/{}", r.approvals.count, r.required_approvals)),
+        (
+            "approvals",
+            format!("{}/{}", r.approvals.count, r.required_approvals),
+        ),
         ("time_lock_h", (r.time_lock_seconds / 3_600).to_string()),
         ("requester", r.requester.to_string()),
         ("payee_token_account", r.payee_token_account.to_string()),
@@ -400,22 +505,32 @@ fn request_row(r: &disbursement::state::PaymentRequest, d: u8) -> Vec<(&'static 
 
 pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
     match command {
-        BatchCommand::Propose { agency, tas, payees, reference, document } => {
+        BatchCommand::Propose {
+            agency,
+            tas,
+            payees,
+            reference,
+            document,
+        } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let mut items = vec![];
             for p in &payees {
-                let (award, amount) = p.split_once('=').ok_or_else(|| anyhow!("--payee {p:?}: expected AWARD=AMOUNT"))?;
-                let obligation = account.obligation(&padded(award).with_context(|| format!("award {award:?}"))?);
-                let o: budget::state::Obligation = ctx.require(&obligation, || format!("no obligation {award} in {tas}"))?;
+                let (award, amount) = p
+                    .split_once('=')
+                    .ok_or_else(|| anyhow!("--payee {p:?}: expected AWARD=AMOUNT"))?;
+                let obligation =
+                    account.obligation(&padded(award).with_context(|| format!("award {award:?}"))?);
+                let o: budget::state::Obligation =
+                    ctx.require(&obligation, || format!("no obligation {award} in {tas}"))?;
                 items.push(dix::BatchPayee {
                     obligation,
                     payee_token_account: ata(&o.payee, &account.mint, &account.token_program),
                     amount: ctx.amount(amount, &account.mint)?,
                 });
             }
-            let policy: disbursement::state::Policy = ctx.require(&disbursement::pda::policy(&account.agency), || {
-                format!("agency {agency} has no approval policy")
-            })?;
+            let policy: disbursement::state::Policy = ctx
+                .fetch_latest(&disbursement::pda::policy(&account.agency))?
+                .ok_or_else(|| anyhow!("agency {agency} has no approval policy"))?;
             let ix = dix::payment_batch_propose(
                 ctx.payer(),
                 ctx.actor,
@@ -425,13 +540,24 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
                 document_hash(document.as_deref())?,
                 padded(&reference)?,
             );
-            ctx.submit(&format!("proposed batch {} of agency {agency} ({} payees)", policy.next_sequence, items.len()), vec![ix])
+            ctx.submit(
+                &format!(
+                    "proposed batch {} of agency {agency} ({} payees)",
+                    policy.next_sequence,
+                    items.len()
+                ),
+                vec![ix],
+            )
         }
         BatchCommand::Approve { agency, sequence } => {
             let agency_key = ctx.agency(&agency)?;
             ctx.submit(
                 &format!("approved batch {sequence} of agency {agency}"),
-                vec![dix::payment_batch_approve(agency_key, ctx.actor, disbursement::pda::batch(&agency_key, sequence))],
+                vec![dix::payment_batch_approve(
+                    agency_key,
+                    ctx.actor,
+                    disbursement::pda::batch(&agency_key, sequence),
+                )],
             )
         }
         BatchCommand::Execute { agency, sequence } => {
@@ -440,25 +566,53 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
             let officer = is_officer(ctx, &agency_key)?;
             let items = &b.items[..usize::from(b.item_count)];
             let first_unpaid = items.iter().position(|i| !i.paid).unwrap_or(items.len());
-            for start in (first_unpaid..items.len()).step_by(disbursement::constants::MAX_ITEMS_PER_EXECUTE) {
+            for start in
+                (first_unpaid..items.len()).step_by(disbursement::constants::MAX_ITEMS_PER_EXECUTE)
+            {
                 let end = (start + disbursement::constants::MAX_ITEMS_PER_EXECUTE).min(items.len());
                 let payees: Vec<dix::BatchPayee> = items[start..end]
                     .iter()
-                    .map(|i| dix::BatchPayee { obligation: i.obligation, payee_token_account: i.payee_token_account, amount: i.amount })
+                    .map(|i| dix::BatchPayee {
+                        obligation: i.obligation,
+                        payee_token_account: i.payee_token_account,
+                        amount: i.amount,
+                    })
                     .collect();
                 ctx.submit(
-                    &format!("batch {sequence} of agency {agency}: payees {}-{} paid", start + 1, end),
-                    vec![dix::payment_batch_execute(&account, ctx.actor, officer, address, b.requester, start as u8, &payees)],
+                    &format!(
+                        "batch {sequence} of agency {agency}: payees {}-{} paid",
+                        start + 1,
+                        end
+                    ),
+                    vec![dix::payment_batch_execute(
+                        &account,
+                        ctx.actor,
+                        officer,
+                        address,
+                        b.requester,
+                        start as u8,
+                        &payees,
+                    )],
                 )?;
             }
             Ok(())
         }
-        BatchCommand::Cancel { agency, sequence, reject } => {
+        BatchCommand::Cancel {
+            agency,
+            sequence,
+            reject,
+        } => {
             let (agency_key, address, b) = open_batch(ctx, &agency, sequence)?;
             let what = if reject { "rejected" } else { "cancelled" };
             ctx.submit(
                 &format!("{what} batch {sequence} of agency {agency}"),
-                vec![dix::payment_batch_cancel(agency_key, ctx.actor, reject, address, b.requester)],
+                vec![dix::payment_batch_cancel(
+                    agency_key,
+                    ctx.actor,
+                    reject,
+                    address,
+                    b.requester,
+                )],
             )
         }
         BatchCommand::Show { agency, sequence } => {
@@ -468,7 +622,12 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
-                    vec![(i + 1).to_string(), format_amount(item.amount, d), item.paid.to_string(), item.obligation.to_string()]
+                    vec![
+                        (i + 1).to_string(),
+                        format_amount(item.amount, d),
+                        item.paid.to_string(),
+                        item.obligation.to_string(),
+                    ]
                 })
                 .collect();
             if ctx.output == super::ctx::Output::Table {
@@ -514,13 +673,23 @@ struct Entry {
 
 /// Reads and checks every row; all problems at once, naming row and column.
 fn read_rows(ctx: &Ctx, file: &PathBuf) -> Result<Vec<Row>> {
-    let mut reader = csv::Reader::from_path(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let mut reader =
+        csv::Reader::from_path(file).with_context(|| format!("cannot read {}", file.display()))?;
     let headers = reader.headers()?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let required = ["agency", "tas", "award", "amount", "reference"];
-    let missing: Vec<&str> = required.iter().copied().filter(|c| column(c).is_none()).collect();
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|c| column(c).is_none())
+        .collect();
     if !missing.is_empty() {
-        bail!("{}: missing column(s) {} (needed: {}, optional: document)", file.display(), missing.join(", "), required.join(", "));
+        bail!(
+            "{}: missing column(s) {} (needed: {}, optional: document)",
+            file.display(),
+            missing.join(", "),
+            required.join(", ")
+        );
     }
     let at = |name: &str| column(name).expect("checked");
     let mut accounts: HashMap<(String, String), Result<BudgetAccountRef, String>> = HashMap::new();
@@ -537,11 +706,22 @@ fn read_rows(ctx: &Ctx, file: &PathBuf) -> Result<Vec<Row>> {
             }
         };
         let get = |name: &str| record.get(at(name)).unwrap_or("").trim().to_string();
-        let mut problem = |col: &str, msg: String| errors.push(format!("row {line}, column {col}: {msg}"));
-        let (agency, tas, award, amount, reference) = (get("agency"), get("tas"), get("award"), get("amount"), get("reference"));
+        let mut problem =
+            |col: &str, msg: String| errors.push(format!("row {line}, column {col}: {msg}"));
+        let (agency, tas, award, amount, reference) = (
+            get("agency"),
+            get("tas"),
+            get("award"),
+            get("amount"),
+            get("reference"),
+        );
         let account = accounts
             .entry((agency.clone(), tas.clone()))
-            .or_insert_with(|| ctx.budget_account(&agency, &tas).map(|(a, _)| a).map_err(|e| format!("{e:#}")))
+            .or_insert_with(|| {
+                ctx.budget_account(&agency, &tas)
+                    .map(|(a, _)| a)
+                    .map_err(|e| format!("{e:#}"))
+            })
             .clone();
         let account = match account {
             Ok(a) => a,
@@ -571,31 +751,51 @@ fn read_rows(ctx: &Ctx, file: &PathBuf) -> Result<Vec<Row>> {
             (None, _) => problem("award", format!("no obligation {award} in {tas}")),
             (Some(o), Some(a)) if a > o.obligated.saturating_sub(o.disbursed) => problem(
                 "amount",
-                format!("exceeds what obligation {award} has left ({})", format_amount(o.obligated - o.disbursed, ctx.decimals(&account.mint)?)),
+                format!(
+                    "exceeds what obligation {award} has left ({})",
+                    format_amount(o.obligated - o.disbursed, ctx.decimals(&account.mint)?)
+                ),
             ),
             _ => {}
         }
         if padded::<{ disbursement::constants::REFERENCE_LEN }>(&reference).is_err() {
             problem("reference", format!("{reference:?} must be 1 to 16 bytes"));
         } else if !seen.insert(format!("{agency}|{reference}")) {
-            problem("reference", format!("{reference:?} appears twice for agency {agency}"));
+            problem(
+                "reference",
+                format!("{reference:?} appears twice for agency {agency}"),
+            );
         }
-        let document = match column("document").map(|c| record.get(c).unwrap_or("").trim().to_string()) {
-            Some(d) if !d.is_empty() => match document_hash(Some(&d)) {
-                Ok(h) => h,
-                Err(e) => {
-                    problem("document", format!("{e:#}"));
-                    [0; 32]
-                }
-            },
-            _ => [0; 32],
-        };
+        let document =
+            match column("document").map(|c| record.get(c).unwrap_or("").trim().to_string()) {
+                Some(d) if !d.is_empty() => match document_hash(Some(&d)) {
+                    Ok(h) => h,
+                    Err(e) => {
+                        problem("document", format!("{e:#}"));
+                        [0; 32]
+                    }
+                },
+                _ => [0; 32],
+            };
         if let (Some(amount), Some(_)) = (amount, o) {
-            rows.push(Row { line, agency, account, award, amount, reference, document });
+            rows.push(Row {
+                line,
+                agency,
+                account,
+                award,
+                amount,
+                reference,
+                document,
+            });
         }
     }
     if !errors.is_empty() {
-        bail!("{} has {} problem(s); nothing was sent:\n  {}", file.display(), errors.len(), errors.join("\n  "));
+        bail!(
+            "{} has {} problem(s); nothing was sent:\n  {}",
+            file.display(),
+            errors.len(),
+            errors.join("\n  ")
+        );
     }
     if rows.is_empty() {
         bail!("{} has no rows", file.display());
@@ -612,7 +812,8 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
     let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
     if let Ok(text) = std::fs::read_to_string(&journal) {
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let e: Entry = serde_json::from_str(line).with_context(|| format!("{} is not a fisc journal", journal.display()))?;
+            let e: Entry = serde_json::from_str(line)
+                .with_context(|| format!("{} is not a fisc journal", journal.display()))?;
             entries.insert(e.key.clone(), e);
         }
     }
@@ -631,46 +832,91 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
     } else {
         ProgressBar::hidden()
     };
-    bar.set_style(ProgressStyle::with_template("{spinner} {pos}/{len} payments {wide_bar} {msg}").expect("valid template"));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos}/{len} payments {wide_bar} {msg}")
+            .expect("valid template"),
+    );
     let mut summary = vec![];
     for row in &rows {
         bar.set_message(row.reference.clone());
         let landed = match entries.get(&row.key()) {
-            Some(Entry { signature: Some(sig), sequence, .. }) => Some((*sequence, sig.clone())),
+            Some(Entry {
+                signature: Some(sig),
+                sequence,
+                ..
+            }) => Some((*sequence, sig.clone())),
             // Sent by an earlier run that stopped before recording the outcome: did it land?
-            Some(Entry { signature: None, sequence, .. }) => {
-                landed_earlier(ctx, &row.account.agency, *sequence, &row.reference)?.then(|| (*sequence, "(earlier run)".to_string()))
-            }
+            Some(Entry {
+                signature: None,
+                sequence,
+                ..
+            }) => landed_earlier(ctx, &row.account.agency, *sequence, &row.reference)?
+                .then(|| (*sequence, "(earlier run)".to_string())),
             None => None,
         };
         if let Some((sequence, signature)) = landed {
-            summary.push(vec![row.line.to_string(), row.reference.clone(), sequence.to_string(), "already landed".into(), signature]);
+            summary.push(vec![
+                row.line.to_string(),
+                row.reference.clone(),
+                sequence.to_string(),
+                "already landed".into(),
+                signature,
+            ]);
             bar.inc(1);
             continue;
         }
-        let (sequence, ix) = proposal(ctx, &row.account, &row.award, row.amount, &row.reference, row.document)?;
-        record(&Entry { key: row.key(), sequence, signature: None })?;
-        let landed = ctx
-            .client
-            .send(&[ix], &[])
-            .with_context(|| format!("row {} ({}): not sent; rows before it landed, re-run to continue", row.line, row.reference))?;
-        record(&Entry { key: row.key(), sequence, signature: Some(landed.signature.to_string()) })?;
-        summary.push(vec![row.line.to_string(), row.reference.clone(), sequence.to_string(), "proposed".into(), landed.signature.to_string()]);
+        let (sequence, ix) = proposal(
+            ctx,
+            &row.account,
+            &row.award,
+            row.amount,
+            &row.reference,
+            row.document,
+        )?;
+        record(&Entry {
+            key: row.key(),
+            sequence,
+            signature: None,
+        })?;
+        let landed = ctx.client.send(&[ix], &[]).with_context(|| {
+            format!(
+                "row {} ({}): not sent; rows before it landed, re-run to continue",
+                row.line, row.reference
+            )
+        })?;
+        record(&Entry {
+            key: row.key(),
+            sequence,
+            signature: Some(landed.signature.to_string()),
+        })?;
+        summary.push(vec![
+            row.line.to_string(),
+            row.reference.clone(),
+            sequence.to_string(),
+            "proposed".into(),
+            landed.signature.to_string(),
+        ]);
         bar.inc(1);
     }
     bar.finish_and_clear();
-    ctx.print_list(&["row", "reference", "sequence", "status", "signature"], summary);
+    ctx.print_list(
+        &["row", "reference", "sequence", "status", "signature"],
+        summary,
+    );
     Ok(())
 }
 
 /// Whether the proposal an earlier run sent at `sequence` landed: the sequence was used, and the request
 /// there is ours (or already closed, which only a landed request can be).
 fn landed_earlier(ctx: &Ctx, agency: &Pubkey, sequence: u64, reference: &str) -> Result<bool> {
-    let policy: disbursement::state::Policy =
-        ctx.require(&disbursement::pda::policy(agency), || "the agency has no approval policy".into())?;
+    let policy: disbursement::state::Policy = ctx
+        .require(&disbursement::pda::policy(agency), || {
+            "the agency has no approval policy".into()
+        })?;
     if policy.next_sequence <= sequence {
         return Ok(false);
     }
-    let request: Option<disbursement::state::PaymentRequest> = ctx.fetch(&disbursement::pda::request(agency, sequence))?;
+    let request: Option<disbursement::state::PaymentRequest> =
+        ctx.fetch(&disbursement::pda::request(agency, sequence))?;
     Ok(request.is_none_or(|r| unpadded(&r.reference) == reference))
 }

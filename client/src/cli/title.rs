@@ -220,20 +220,34 @@ pub enum BuildingCommand {
 }
 
 fn registry(jurisdiction: &str) -> Result<Pubkey> {
-    Ok(titles::pda::registry(&padded(jurisdiction).with_context(|| format!("jurisdiction {jurisdiction:?}"))?))
+    Ok(titles::pda::registry(&padded(jurisdiction).with_context(
+        || format!("jurisdiction {jurisdiction:?}"),
+    )?))
 }
 
 fn property(ctx: &Ctx, parcel: &Parcel) -> Result<(Pubkey, Pubkey, titles::state::Property)> {
     let registry = registry(&parcel.jurisdiction)?;
-    let address = titles::pda::property(&registry, &padded(&parcel.parcel).with_context(|| format!("parcel {:?}", parcel.parcel))?);
-    let p = ctx.require(&address, || format!("no property {} in registry {}", parcel.parcel, parcel.jurisdiction))?;
+    let address = titles::pda::property(
+        &registry,
+        &padded(&parcel.parcel).with_context(|| format!("parcel {:?}", parcel.parcel))?,
+    );
+    let p = ctx.require(&address, || {
+        format!(
+            "no property {} in registry {}",
+            parcel.parcel, parcel.jurisdiction
+        )
+    })?;
     Ok((registry, address, p))
 }
 
 /// Unix time of a YYYY-MM-DD date (UTC midnight).
 fn date(text: &str) -> Result<i64> {
-    let d = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| anyhow!("date {text:?}: expected YYYY-MM-DD"))?;
-    Ok(d.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp())
+    let d = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| anyhow!("date {text:?}: expected YYYY-MM-DD"))?;
+    Ok(d.and_hms_opt(0, 0, 0)
+        .expect("midnight")
+        .and_utc()
+        .timestamp())
 }
 
 fn micro_degrees(field: &str, degrees: f64, limit: f64) -> Result<i32> {
@@ -256,11 +270,27 @@ const PROPERTY_KINDS: &[&str] = &["land", "building", "facility"];
 fn property_fields(address: &Pubkey, p: &titles::state::Property) -> Vec<(&'static str, String)> {
     vec![
         ("parcel", unpadded(&p.parcel_id)),
-        ("kind", PROPERTY_KINDS.get(usize::from(p.kind)).unwrap_or(&"?").to_string()),
+        (
+            "kind",
+            PROPERTY_KINDS
+                .get(usize::from(p.kind))
+                .unwrap_or(&"?")
+                .to_string(),
+        ),
         ("holder", p.holder.to_string()),
-        ("location", format!("{:.6},{:.6}", f64::from(p.latitude) / 1e6, f64::from(p.longitude) / 1e6)),
+        (
+            "location",
+            format!(
+                "{:.6},{:.6}",
+                f64::from(p.latitude) / 1e6,
+                f64::from(p.longitude) / 1e6
+            ),
+        ),
         ("area_sq_m", p.area_sq_m.to_string()),
-        ("acquisition_cost", format_amount(p.acquisition_cost, MONEY_DECIMALS)),
+        (
+            "acquisition_cost",
+            format_amount(p.acquisition_cost, MONEY_DECIMALS),
+        ),
         ("transfers", p.transfer_seq.to_string()),
         ("active_liens", p.active_liens.to_string()),
         ("frozen", p.frozen.to_string()),
@@ -271,29 +301,57 @@ fn property_fields(address: &Pubkey, p: &titles::state::Property) -> Vec<(&'stat
 
 pub fn registry_command(ctx: &Ctx, command: RegistryCommand) -> Result<()> {
     match command {
-        RegistryCommand::Init { jurisdiction, name, registrar } => {
+        RegistryCommand::Init {
+            jurisdiction,
+            name,
+            registrar,
+        } => {
             let args = titles::RegistryInitArgs {
                 jurisdiction: padded(&jurisdiction)?,
                 name: padded(&name)?,
                 registrar: pubkey("--registrar", &registrar)?,
             };
-            ctx.submit(&format!("registry {jurisdiction} created"), vec![tix::registry_init(ctx.payer(), ctx.actor, args)])
+            ctx.submit(
+                &format!("registry {jurisdiction} created"),
+                vec![tix::registry_init(ctx.payer(), ctx.actor, args)],
+            )
         }
         RegistryCommand::ProposeRegistrar { jurisdiction, new } => ctx.submit(
             &format!("registrar of {jurisdiction} proposed"),
-            vec![tix::registry_registrar_propose(registry(&jurisdiction)?, ctx.actor, pubkey("--new", &new)?)],
+            vec![tix::registry_registrar_propose(
+                registry(&jurisdiction)?,
+                ctx.actor,
+                pubkey("--new", &new)?,
+            )],
         ),
         RegistryCommand::AcceptRegistrar { jurisdiction } => ctx.submit(
             &format!("registrar of {jurisdiction} accepted"),
-            vec![tix::registry_registrar_accept(registry(&jurisdiction)?, ctx.actor)],
+            vec![tix::registry_registrar_accept(
+                registry(&jurisdiction)?,
+                ctx.actor,
+            )],
         ),
-        RegistryCommand::LienHolder { jurisdiction, holder, revoke } => ctx.submit(
-            &format!("lien holder {holder} {}", if revoke { "revoked" } else { "authorised" }),
-            vec![tix::lien_holder_set(ctx.payer(), registry(&jurisdiction)?, ctx.actor, pubkey("--holder", &holder)?, !revoke)],
+        RegistryCommand::LienHolder {
+            jurisdiction,
+            holder,
+            revoke,
+        } => ctx.submit(
+            &format!(
+                "lien holder {holder} {}",
+                if revoke { "revoked" } else { "authorised" }
+            ),
+            vec![tix::lien_holder_set(
+                ctx.payer(),
+                registry(&jurisdiction)?,
+                ctx.actor,
+                pubkey("--holder", &holder)?,
+                !revoke,
+            )],
         ),
         RegistryCommand::Show { jurisdiction } => {
             let address = registry(&jurisdiction)?;
-            let r: titles::state::Registry = ctx.require(&address, || format!("no registry {jurisdiction}"))?;
+            let r: titles::state::Registry =
+                ctx.require(&address, || format!("no registry {jurisdiction}"))?;
             ctx.print_one(vec![
                 ("jurisdiction", unpadded(&r.jurisdiction)),
                 ("name", unpadded(&r.name)),
@@ -332,19 +390,42 @@ pub fn property_command(ctx: &Ctx, command: PropertyCommand) -> Result<()> {
                 acquisition_date: date(&acquired)?,
                 deed_hash: document_hash(Some(&deed))?,
             };
-            let ix = tix::property_register(ctx.payer(), registry(&parcel.jurisdiction)?, ctx.agency(&agency)?, ctx.actor, as_officer, args);
-            ctx.submit(&format!("property {} registered to agency {agency}", parcel.parcel), vec![ix])
+            let ix = tix::property_register(
+                ctx.payer(),
+                registry(&parcel.jurisdiction)?,
+                ctx.agency(&agency)?,
+                ctx.actor,
+                as_officer,
+                args,
+            );
+            ctx.submit(
+                &format!("property {} registered to agency {agency}", parcel.parcel),
+                vec![ix],
+            )
         }
-        PropertyCommand::Update { parcel, use_code, occupancy, condition } => {
+        PropertyCommand::Update {
+            parcel,
+            use_code,
+            occupancy,
+            condition,
+        } => {
             let (_, address, p) = property(ctx, &parcel)?;
             ctx.submit(
                 &format!("property {} updated", parcel.parcel),
-                vec![tix::property_update(address, p.holder, ctx.actor, use_code, occupancy, condition)],
+                vec![tix::property_update(
+                    address, p.holder, ctx.actor, use_code, occupancy, condition,
+                )],
             )
         }
         PropertyCommand::Freeze { parcel, document } => freeze(ctx, &parcel, true, document),
         PropertyCommand::Unfreeze { parcel, document } => freeze(ctx, &parcel, false, document),
-        PropertyCommand::Dispose { parcel, kind: k, price, buyer, document } => {
+        PropertyCommand::Dispose {
+            parcel,
+            kind: k,
+            price,
+            buyer,
+            document,
+        } => {
             let (_, address, p) = property(ctx, &parcel)?;
             let args = titles::PropertyDisposeArgs {
                 disposal_kind: kind("kind", &k, &["sale", "demolition"])?,
@@ -352,7 +433,10 @@ pub fn property_command(ctx: &Ctx, command: PropertyCommand) -> Result<()> {
                 buyer: pubkey("--buyer", &buyer)?,
                 document_hash: document_hash(document.as_deref())?,
             };
-            ctx.submit(&format!("property {} disposed ({k})", parcel.parcel), vec![tix::property_dispose(address, p.holder, ctx.actor, args)])
+            ctx.submit(
+                &format!("property {} disposed ({k})", parcel.parcel),
+                vec![tix::property_dispose(address, p.holder, ctx.actor, args)],
+            )
         }
         PropertyCommand::Show { parcel } => {
             let (_, address, p) = property(ctx, &parcel)?;
@@ -370,10 +454,22 @@ pub fn property_command(ctx: &Ctx, command: PropertyCommand) -> Result<()> {
                 .collect();
             properties.sort_by_key(|(_, p)| p.parcel_id);
             let header = [
-                "parcel", "kind", "holder", "location", "area_sq_m", "acquisition_cost", "transfers", "active_liens", "frozen",
-                "disposed", "address",
+                "parcel",
+                "kind",
+                "holder",
+                "location",
+                "area_sq_m",
+                "acquisition_cost",
+                "transfers",
+                "active_liens",
+                "frozen",
+                "disposed",
+                "address",
             ];
-            let rows = properties.iter().map(|(k, p)| property_fields(k, p).into_iter().map(|(_, v)| v).collect()).collect();
+            let rows = properties
+                .iter()
+                .map(|(k, p)| property_fields(k, p).into_iter().map(|(_, v)| v).collect())
+                .collect();
             ctx.print_list(&header, rows);
             Ok(())
         }
@@ -383,8 +479,18 @@ pub fn property_command(ctx: &Ctx, command: PropertyCommand) -> Result<()> {
 fn freeze(ctx: &Ctx, parcel: &Parcel, frozen: bool, document: Option<String>) -> Result<()> {
     let (registry, address, _) = property(ctx, parcel)?;
     ctx.submit(
-        &format!("property {} {}", parcel.parcel, if frozen { "frozen" } else { "unfrozen" }),
-        vec![tix::property_freeze_set(address, registry, ctx.actor, frozen, document_hash(document.as_deref())?)],
+        &format!(
+            "property {} {}",
+            parcel.parcel,
+            if frozen { "frozen" } else { "unfrozen" }
+        ),
+        vec![tix::property_freeze_set(
+            address,
+            registry,
+            ctx.actor,
+            frozen,
+            document_hash(document.as_deref())?,
+        )],
     )
 }
 
@@ -394,17 +500,29 @@ pub fn title_command(ctx: &Ctx, command: TitleCommand) -> Result<()> {
             let (_, address, p) = property(ctx, &parcel)?;
             ctx.submit(
                 &format!("property {} offered to agency {to}", parcel.parcel),
-                vec![tix::title_transfer_offer(address, p.holder, ctx.actor, ctx.agency(&to)?)],
+                vec![tix::title_transfer_offer(
+                    address,
+                    p.holder,
+                    ctx.actor,
+                    ctx.agency(&to)?,
+                )],
             )
         }
         TitleCommand::Accept { parcel } => {
             let (_, address, _) = property(ctx, &parcel)?;
-            let offer: titles::state::TransferOffer =
-                ctx.require(&titles::pda::offer(&address), || format!("property {} has no pending offer", parcel.parcel))?;
+            let offer: titles::state::TransferOffer = ctx
+                .require(&titles::pda::offer(&address), || {
+                    format!("property {} has no pending offer", parcel.parcel)
+                })?;
             let offer_payer = offer_payer(ctx, &address)?;
             ctx.submit(
                 &format!("property {} accepted", parcel.parcel),
-                vec![tix::title_transfer_accept(address, offer.to_agency, ctx.actor, offer_payer)],
+                vec![tix::title_transfer_accept(
+                    address,
+                    offer.to_agency,
+                    ctx.actor,
+                    offer_payer,
+                )],
             )
         }
         TitleCommand::Cancel { parcel, agency } => {
@@ -416,7 +534,12 @@ pub fn title_command(ctx: &Ctx, command: TitleCommand) -> Result<()> {
             let offer_payer = offer_payer(ctx, &address)?;
             ctx.submit(
                 &format!("offer of property {} cancelled", parcel.parcel),
-                vec![tix::title_transfer_cancel(address, side, ctx.actor, offer_payer)],
+                vec![tix::title_transfer_cancel(
+                    address,
+                    side,
+                    ctx.actor,
+                    offer_payer,
+                )],
             )
         }
     }
@@ -424,21 +547,30 @@ pub fn title_command(ctx: &Ctx, command: TitleCommand) -> Result<()> {
 
 /// Who gets the offer's rent back when it closes: the officer who made it (`offered_by`).
 fn offer_payer(ctx: &Ctx, property: &Pubkey) -> Result<Pubkey> {
-    let offer: titles::state::TransferOffer =
-        ctx.require(&titles::pda::offer(property), || "the property has no pending offer".into())?;
+    let offer: titles::state::TransferOffer = ctx.require(&titles::pda::offer(property), || {
+        "the property has no pending offer".into()
+    })?;
     Ok(offer.offered_by)
 }
 
 pub fn lien_command(ctx: &Ctx, command: LienCommand) -> Result<()> {
     match command {
-        LienCommand::Record { parcel, lien_id, amount, document } => {
+        LienCommand::Record {
+            parcel,
+            lien_id,
+            amount,
+            document,
+        } => {
             let (registry, address, _) = property(ctx, &parcel)?;
             let args = titles::LienRecordArgs {
                 lien_id: padded(&lien_id)?,
                 amount: parse_amount(&amount, MONEY_DECIMALS)?,
                 document_hash: document_hash(document.as_deref())?,
             };
-            ctx.submit(&format!("lien {lien_id} recorded on {}", parcel.parcel), vec![tix::lien_record(address, registry, ctx.actor, args)])
+            ctx.submit(
+                &format!("lien {lien_id} recorded on {}", parcel.parcel),
+                vec![tix::lien_record(address, registry, ctx.actor, args)],
+            )
         }
         LienCommand::Release { parcel, lien_id } => {
             let (_, address, _) = property(ctx, &parcel)?;
@@ -452,10 +584,21 @@ pub fn lien_command(ctx: &Ctx, command: LienCommand) -> Result<()> {
 
 pub fn building_command(ctx: &Ctx, command: BuildingCommand) -> Result<()> {
     match command {
-        BuildingCommand::Record { parcel, kind: k, date: d, cost, document, payment_request } => {
+        BuildingCommand::Record {
+            parcel,
+            kind: k,
+            date: d,
+            cost,
+            document,
+            payment_request,
+        } => {
             let (_, address, p) = property(ctx, &parcel)?;
             let args = titles::BuildingRecordArgs {
-                record_kind: kind("kind", &k, &["maintenance", "inspection", "occupancy", "lease"])?,
+                record_kind: kind(
+                    "kind",
+                    &k,
+                    &["maintenance", "inspection", "occupancy", "lease"],
+                )?,
                 date: date(&d)?,
                 cost: parse_amount(&cost, MONEY_DECIMALS)?,
                 document_hash: document_hash(document.as_deref())?,

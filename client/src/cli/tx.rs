@@ -37,20 +37,35 @@ pub fn sign(file: &PathBuf, keypair: &Keypair) -> Result<()> {
     let (meta, mut tx) = TxFile::load(file)?;
     let missing = missing_signers(&tx);
     if !missing.contains(&keypair.pubkey()) {
-        if tx.message.account_keys[..usize::from(tx.message.header.num_required_signatures)].contains(&keypair.pubkey()) {
+        if tx.message.account_keys[..usize::from(tx.message.header.num_required_signatures)]
+            .contains(&keypair.pubkey())
+        {
             bail!("{} has already signed {}", keypair.pubkey(), file.display());
         }
-        bail!("{} is not a signer of {} ({})", keypair.pubkey(), file.display(), meta.description);
+        bail!(
+            "{} is not a signer of {} ({})",
+            keypair.pubkey(),
+            file.display(),
+            meta.description
+        );
     }
     let blockhash = tx.message.recent_blockhash;
     tx.try_partial_sign(&[keypair], blockhash)?;
     TxFile::save(file, &meta.description, &pubkey("nonce", &meta.nonce)?, &tx)?;
     let left = missing_signers(&tx);
     if left.is_empty() {
-        println!("signed by {}; every signer has signed: `fisc tx submit {}`", keypair.pubkey(), file.display());
+        println!(
+            "signed by {}; every signer has signed: `fisc tx submit {}`",
+            keypair.pubkey(),
+            file.display()
+        );
     } else {
         let left: Vec<String> = left.iter().map(|k| k.to_string()).collect();
-        println!("signed by {}; still to sign: {}", keypair.pubkey(), left.join(", "));
+        println!(
+            "signed by {}; still to sign: {}",
+            keypair.pubkey(),
+            left.join(", ")
+        );
     }
     Ok(())
 }
@@ -63,9 +78,16 @@ pub fn tx(ctx: &Ctx, command: TxCommand) -> Result<()> {
             let missing = missing_signers(&tx);
             if !missing.is_empty() {
                 let missing: Vec<String> = missing.iter().map(|k| k.to_string()).collect();
-                bail!("{} still needs the signature of {}: run `fisc tx sign {}` with their keypair", file.display(), missing.join(", "), file.display());
+                bail!(
+                    "{} still needs the signature of {}: run `fisc tx sign {}` with their keypair",
+                    file.display(),
+                    missing.join(", "),
+                    file.display()
+                );
             }
-            let landed = ctx.client.send_signed(&tx, &pubkey("nonce", &meta.nonce)?)?;
+            let landed = ctx
+                .client
+                .send_signed(&tx, &pubkey("nonce", &meta.nonce)?)?;
             ctx.print_one(vec![
                 ("action", meta.description),
                 ("signature", landed.signature.to_string()),
@@ -79,7 +101,16 @@ pub fn tx(ctx: &Ctx, command: TxCommand) -> Result<()> {
             let missing = missing_signers(&tx);
             let signers: Vec<String> = tx.message.account_keys[..required]
                 .iter()
-                .map(|k| format!("{k} ({})", if missing.contains(k) { "missing" } else { "signed" }))
+                .map(|k| {
+                    format!(
+                        "{k} ({})",
+                        if missing.contains(k) {
+                            "missing"
+                        } else {
+                            "signed"
+                        }
+                    )
+                })
                 .collect();
             ctx.print_one(vec![
                 ("action", meta.description),
@@ -96,18 +127,29 @@ pub fn nonce(ctx: &Ctx, command: NonceCommand) -> Result<()> {
     match command {
         NonceCommand::Create { nonce_keypair } => {
             let keypair = if nonce_keypair.exists() {
-                read_keypair_file(&nonce_keypair).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", nonce_keypair.display()))?
+                read_keypair_file(&nonce_keypair)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", nonce_keypair.display()))?
             } else {
                 let k = Keypair::new();
-                solana_keypair::write_keypair_file(&k, &nonce_keypair)
-                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", nonce_keypair.display()))?;
+                solana_keypair::write_keypair_file(&k, &nonce_keypair).map_err(|e| {
+                    anyhow::anyhow!("cannot write {}: {e}", nonce_keypair.display())
+                })?;
                 k
             };
-            let rent = ctx
-                .client
-                .with_retries(|rpc| rpc.get_minimum_balance_for_rent_exemption(solana_nonce::state::State::size()))?;
-            let ixs = solana_system_interface::instruction::create_nonce_account(&ctx.payer(), &keypair.pubkey(), &ctx.payer(), rent);
-            ctx.submit_with(&format!("nonce account {} created", keypair.pubkey()), ixs, &[&keypair])
+            let rent = ctx.client.with_retries(|rpc| {
+                rpc.get_minimum_balance_for_rent_exemption(solana_nonce::state::State::size())
+            })?;
+            let ixs = solana_system_interface::instruction::create_nonce_account(
+                &ctx.payer(),
+                &keypair.pubkey(),
+                &ctx.payer(),
+                rent,
+            );
+            ctx.submit_with(
+                &format!("nonce account {} created", keypair.pubkey()),
+                ixs,
+                &[&keypair],
+            )
         }
         NonceCommand::Show { address } => {
             let address = pubkey("nonce", &address)?;

@@ -1,0 +1,88 @@
+# The CLI beyond the main job, sourced by scripts/e2e.sh while the local chain is up (uses its check,
+# refuses, $fisc, $url, $ledger, $keys, $tas): read commands, offline multi-party signing with a durable
+# nonce, a CSV payment run, and retries after injected RPC faults with no double effect.
+
+pk() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+key_of() { "$fisc" --keypair "$1" address; }
+json_len() { python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+as_json() { "$fisc" --url $url -o json "$@"; }
+
+refuses "an amount with more decimals than the mint has" "more than 6 decimals" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 1.0000001 --reference R
+refuses "an agency that does not exist" "agency 999 has no budget account" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 999 --tas $tas --award 75N91027C00001 --amount 1 --reference R
+refuses "a malformed public key names the flag" "--member \"not-a-key\" is not a base58 public key" "$fisc" --url $url --keypair "$keys/deployer.json" member set --agency 075 --member not-a-key --roles approver
+
+# Read commands: tables for people, JSON for programs.
+check "agency list --output json has both agencies" test "$(as_json agency list | json_len)" -eq 2
+check "member list shows the approvers" grep -q "approver" <<<"$("$fisc" --url $url member list --agency 075)"
+check "obligation list shows the award" grep -q "75N91027C00001" <<<"$("$fisc" --url $url obligation list --agency 075 --tas $tas)"
+open_before=$(as_json payment list --agency 075 | json_len)
+check "payment list shows the open requests of the payment run" test "$open_before" -ge 12
+check "property list shows the transferred title" grep -q "DEMO-0001" <<<"$("$fisc" --url $url property list --agency 089)"
+check "policy show explains the tiers" grep -q "2 approvals" <<<"$("$fisc" --url $url policy show --agency 075)"
+
+# Offline, multi-party: the back office (deployer) builds and pays; the approver signs on another
+# machine (no network: an unreachable --url); the back office submits.
+office=$keys/deployer.json
+approver=$keys/hhs-approver-2.json
+approver_key=$(key_of "$approver")
+check "a durable nonce account is created" "$fisc" --url $url --keypair "$office" nonce create --nonce-keypair "$ledger/nonce.json"
+nonce=$(key_of "$ledger/nonce.json")
+seq=2
+check "an approval is built for the approver to sign later" "$fisc" --url $url --keypair "$office" payment approve --agency 075 --sequence $seq --as "$approver_key" --sign-later "$ledger/approve.tx" --nonce "$nonce"
+check "  ... and shows the approver's signature missing" grep -q "$approver_key (missing)" <<<"$("$fisc" --url $url tx show "$ledger/approve.tx")"
+refuses "  ... and cannot be submitted unsigned" "still needs the signature of $approver_key" "$fisc" --url $url --keypair "$office" tx submit "$ledger/approve.tx"
+refuses "  ... nor signed by someone else" "is not a signer" "$fisc" --url http://127.0.0.1:1 --keypair "$keys/hhs-approver-1.json" tx sign "$ledger/approve.tx"
+check "the approver signs offline" "$fisc" --url http://127.0.0.1:1 --keypair "$approver" tx sign "$ledger/approve.tx"
+check "the back office submits it" "$fisc" --url $url --keypair "$office" tx submit "$ledger/approve.tx"
+check "  ... submitting it again lands nothing new" "$fisc" --url $url --keypair "$office" tx submit "$ledger/approve.tx"
+check "  ... and the request has exactly one approval" test "$(as_json payment show --agency 075 --sequence $seq | pk approvals)" = "1/1"
+refuses "acting as someone else without --sign-later is refused" "must sign this transaction" "$fisc" --url $url --keypair "$office" payment approve --agency 075 --sequence 3 --as "$approver_key"
+
+# A CSV payment run: one bad row and nothing is sent; then a good file; then a re-run skips it all.
+cat >"$ledger/bad.csv" <<CSV
+agency,tas,award,amount,reference
+075,$tas,75N91027C00001,10.00,RUN-1
+075,$tas,75N91027C00001,12.1234567,RUN-2
+075,$tas,NO-SUCH-AWARD,5,RUN-3
+CSV
+refuses "a CSV with bad rows is refused naming row and column" "row 3, column amount: .*more than 6 decimals" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$ledger/bad.csv"
+refuses "  ... every bad row is named" "row 4, column award: no obligation NO-SUCH-AWARD" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$ledger/bad.csv"
+check "  ... and nothing was sent" test "$(as_json payment list --agency 075 | json_len)" -eq "$open_before"
+cat >"$ledger/run.csv" <<CSV
+agency,tas,award,amount,reference
+075,$tas,75N91027C00001,10.00,RUN-1
+075,$tas,75N91027C00001,11.00,RUN-2
+075,$tas,75N91027G00002,12.00,RUN-3
+CSV
+run1=$("$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$ledger/run.csv")
+echo "$run1"
+check "a CSV payment run proposes every row" test "$(grep -c proposed <<<"$run1")" -eq 3
+run2=$("$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$ledger/run.csv")
+check "  ... a re-run skips what landed" test "$(grep -c "already landed" <<<"$run2")" -eq 3
+check "  ... and the chain has each row once" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_before + 3))
+
+# Injected faults: the answer to a payment execution is lost (it landed); the client must find that
+# out, not pay twice.
+proxy_port=18901
+python3 scripts/faulty-rpc.py $proxy_port $url --drop-send-responses 3 >"$ledger/proxy1.log" 2>&1 &
+proxy=$!
+sleep 1
+disbursed_before=$(as_json obligation show --agency 075 --tas $tas --award 75N91027C00001 | pk disbursed)
+"$fisc" --url $url --keypair "$keys/hhs-approver-1.json" payment approve --agency 075 --sequence 3 >/dev/null
+check "execution through an RPC that drops the confirmation succeeds" "$fisc" --url http://127.0.0.1:$proxy_port --keypair "$keys/hhs-disbursing-officer.json" payment execute --agency 075 --sequence 3
+check "  ... the fault was injected" grep -q "response dropped" "$ledger/proxy1.log"
+disbursed_after=$(as_json obligation show --agency 075 --tas $tas --award 75N91027C00001 | pk disbursed)
+check "  ... and paid exactly once ($disbursed_before + 1.2)" python3 -c "import sys; assert abs(float('$disbursed_after') - float('$disbursed_before') - 1.2) < 1e-9"
+kill $proxy
+
+# The proposal's first sends never reach the chain; its blockhash expires; the client checks it did not
+# land, re-signs, and the request exists once.
+python3 scripts/faulty-rpc.py $proxy_port $url --swallow-sends 5 >"$ledger/proxy2.log" 2>&1 &
+proxy=$!
+sleep 1
+open_now=$(as_json payment list --agency 075 | json_len)
+check "a proposal whose blockhash expires unsent is re-signed and lands" "$fisc" --url http://127.0.0.1:$proxy_port --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 3 --reference INV-EXPIRED
+check "  ... the sends were swallowed" grep -q "swallowed" "$ledger/proxy2.log"
+check "  ... and the request exists once" test "$(as_json payment list --agency 075 | python3 -c 'import json,sys; print(sum(r["reference"] == "INV-EXPIRED" for r in json.load(sys.stdin)))')" -eq 1
+check "  ... one more open request in all" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
+kill $proxy
