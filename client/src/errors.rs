@@ -106,11 +106,14 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
                             .iter()
                             .find_map(|l| l.split("Error Message: ").nth(1))
                             .map(|m| m.trim_end_matches('.'));
-                        match anchor {
-                            Some(message) => {
+                        match (anchor, inner_failure(logs, &program, *code)) {
+                            (Some(message), _) => {
                                 format!("{who} instruction {index} failed: {message} (code {code})")
                             }
-                            None => {
+                            (None, Some(inner)) => {
+                                format!("{who} instruction {index} failed: {inner}")
+                            }
+                            (None, None) => {
                                 format!("{who} instruction {index} failed with error code {code}")
                             }
                         }
@@ -124,9 +127,69 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
     Explained { summary, details }
 }
 
+/// A failure raised by a program that a fisc instruction invoked (the system or a token program),
+/// read from the log line `Program <id> failed: custom program error: 0x..`.
+fn inner_failure(logs: &[String], top: &Pubkey, code: u32) -> Option<String> {
+    let failed = logs.iter().find_map(|l| {
+        let rest = l.strip_prefix("Program ")?;
+        let (id, tail) = rest.split_once(" failed: ")?;
+        tail.contains("custom program error").then_some(id)
+    })?;
+    let id: Pubkey = failed.parse().ok()?;
+    if &id == top {
+        return None;
+    }
+    let known = if id == anchor_lang::system_program::ID {
+        match code {
+            0 => Some("an account it creates already exists (already in use: for a payment request, its sequence was taken; retry with a fresh read)"),
+            1 => Some("the payer has too few lamports"),
+            _ => None,
+        }
+    } else if id == spl_token_interface::ID || id == spl_token_2022_interface::ID {
+        match code {
+            1 => Some("the token account holds too little"),
+            3 => Some("a token account is for another mint"),
+            4 => Some("a token account has another owner"),
+            17 => Some("the token account is frozen"),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    Some(match known {
+        Some(text) => format!("{text} (program {id}, error {code})"),
+        None => format!("program {id} it invoked failed with error {code}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn explains_a_failure_of_an_invoked_program() {
+        let error = TransactionError::InstructionError(1, InstructionError::Custom(0));
+        let logs = vec![
+            format!("Program {} invoke [2]", anchor_lang::system_program::ID),
+            "Program log: Create Account: account already in use".to_string(),
+            format!(
+                "Program {} failed: custom program error: 0x0",
+                anchor_lang::system_program::ID
+            ),
+            format!(
+                "Program {} failed: custom program error: 0x0",
+                disbursement::ID
+            ),
+        ];
+        let explained = explain(&error, &[Pubkey::default(), disbursement::ID], &logs);
+        assert!(
+            explained.summary.starts_with(
+                "disbursement instruction 1 failed: an account it creates already exists"
+            ),
+            "{}",
+            explained.summary
+        );
+    }
 
     #[test]
     fn every_program_error_has_a_message() {

@@ -137,6 +137,9 @@ enum Commands {
     Nonce(cli::tx::NonceCommand),
     /// Print the public key of --keypair.
     Address,
+    /// Benchmarks against a cluster (figures, not tests).
+    #[command(subcommand)]
+    Bench(BenchCommand),
     /// The indexer: fisc's history into SQLite (default) or PostgreSQL.
     #[command(subcommand)]
     Index(cli::index::IndexCommand),
@@ -155,6 +158,12 @@ enum Commands {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Proposals, approvals and executions per second from one client process.
+    Payments(cli::bench::PaymentsBench),
 }
 
 fn main() {
@@ -266,6 +275,9 @@ fn run(cli: Cli) -> Result<()> {
                 Commands::Building(c) => cli::title::building_command(&ctx, c),
                 Commands::Tx(c) => cli::tx::tx(&ctx, c),
                 Commands::Nonce(c) => cli::tx::nonce(&ctx, c),
+                Commands::Bench(BenchCommand::Payments(b)) => {
+                    cli::bench::payments(&ctx, &rpc_url(&cli.url), b)
+                }
                 _ => unreachable!("dispatched above"),
             }
         }

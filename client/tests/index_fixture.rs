@@ -9,10 +9,10 @@ use fisc_client::index::store::Store;
 use sqlx::Row;
 
 fn fixture() -> Vec<DecodedTx> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/index-transactions.json"
-    );
+    // The run-time manifest dir: a test binary cached from a clone elsewhere keeps its compile-time one.
+    let dir =
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let path = std::path::Path::new(&dir).join("../tests/fixtures/index-transactions.json");
     let recorded: Vec<Recorded> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     let decoder = Decoder::new();
     recorded

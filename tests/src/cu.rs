@@ -25,7 +25,7 @@ pub struct Table {
 impl Table {
     /// Fail unless every instruction of every IDL under `idl/` has a row.
     pub fn assert_covers_idl(&self) {
-        let idl_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../idl");
+        let idl_dir = crate::manifest_dir().join("../idl");
         for program in ["budget", "disbursement", "titles"] {
             let path = idl_dir.join(format!("{program}.json"));
             let text = std::fs::read_to_string(&path)
@@ -132,7 +132,7 @@ impl Table {
     /// (what `scripts/test.sh` sets: the figures are those of the `scripts/sbf.sh` build, so a build by
     /// another toolchain measures other numbers and is only printed).
     pub fn write_or_check(&self) {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/compute-units.md");
+        let path = crate::manifest_dir().join("../docs/compute-units.md");
         let rendered = self.render();
         if std::env::var("FISC_CU_WRITE").as_deref() == Ok("1") {
             std::fs::write(&path, &rendered).expect("write docs/compute-units.md");

@@ -7,6 +7,15 @@
 //! - [`cu`]: the compute-unit table in `docs/compute-units.md`;
 //! - [`fixtures`]: instruction builders and set-ups shared by the test files.
 
+/// The fisc-tests package directory, from cargo at run time (a test binary cached from a clone elsewhere
+/// keeps its compile-time path, which may not exist here).
+pub fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || env!("CARGO_MANIFEST_DIR").into(),
+        std::path::PathBuf::from,
+    )
+}
+
 pub mod cu;
 pub mod fixtures;
 pub mod keys;

@@ -35,7 +35,7 @@ pub fn deploy_dir() -> PathBuf {
     }
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"))
+        .unwrap_or_else(|| crate::manifest_dir().join("../target"))
         .join("deploy")
 }
 

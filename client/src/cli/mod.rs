@@ -1,5 +1,6 @@
 //! The `fisc` command line, one module per program plus the indexer and offline signing.
 
+pub mod bench;
 pub mod budget;
 pub mod ctx;
 pub mod index;
