@@ -4,6 +4,8 @@
 //! - [`ix`]: typed instruction builders for every instruction of the budget, disbursement and titles
 //!   programs, from the program crates' generated `accounts` and `instruction` modules (no hand-written
 //!   byte layouts);
+//! - [`accounts`]: typed fetch and listing of the programs' accounts;
+//! - [`offline`]: durable-nonce transactions signed by several parties on their own machines;
 //! - [`submit`]: simulation, compute-unit limits, priority fees, confirmation, retries without double
 //!   effects;
 //! - [`errors`]: every program error explained for people;
@@ -12,6 +14,7 @@
 //! - [`index`]: the indexer (backfill, follow, audit, exports) into SQLite or PostgreSQL;
 //! - [`amount`], [`text`], [`keys`]: amounts, fixed-size text fields and local named keys.
 
+pub mod accounts;
 pub mod amount;
 pub mod bootstrap;
 pub mod errors;
@@ -19,6 +22,7 @@ pub mod explorer;
 pub mod index;
 pub mod ix;
 pub mod keys;
+pub mod offline;
 pub mod submit;
 pub mod text;
 

@@ -429,7 +429,8 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
             Ok(())
         }
         AgencyCommand::List => {
-            let mut agencies = ctx.list::<budget::state::Agency>(&budget::ID)?;
+            let mut agencies =
+                fisc_client::accounts::list::<budget::state::Agency>(&ctx.client, &budget::ID)?;
             agencies.sort_by_key(|(_, a)| a.code);
             let rows = agencies
                 .into_iter()
@@ -474,12 +475,7 @@ pub fn member(ctx: &Ctx, command: MemberCommand) -> Result<()> {
         }
         MemberCommand::List { agency } => {
             let agency_key = ctx.agency(&agency)?;
-            let mut members: Vec<_> = ctx
-                .list::<budget::state::Member>(&budget::ID)?
-                .into_iter()
-                .filter(|(_, m)| m.agency == agency_key)
-                .collect();
-            members.sort_by_key(|(_, m)| m.member);
+            let members = fisc_client::accounts::members(&ctx.client, &agency_key)?;
             let rows = members
                 .into_iter()
                 .map(|(_, m)| vec![m.member.to_string(), role_names(m.roles)])
@@ -609,11 +605,13 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
         }
         BudgetCommand::List { agency } => {
             let filter = agency.as_deref().map(|a| ctx.agency(a)).transpose()?;
-            let mut accounts: Vec<_> = ctx
-                .list::<budget::state::BudgetAccount>(&budget::ID)?
-                .into_iter()
-                .filter(|(_, a)| filter.is_none_or(|f| a.agency == f))
-                .collect();
+            let mut accounts: Vec<_> = fisc_client::accounts::list::<budget::state::BudgetAccount>(
+                &ctx.client,
+                &budget::ID,
+            )?
+            .into_iter()
+            .filter(|(_, a)| filter.is_none_or(|f| a.agency == f))
+            .collect();
             accounts.sort_by_key(|(_, a)| a.tas);
             let mut header = vec![];
             let mut rows = vec![];
@@ -745,12 +743,7 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let d = ctx.decimals(&account.mint)?;
             let address = account.address();
-            let mut obligations: Vec<_> = ctx
-                .list::<budget::state::Obligation>(&budget::ID)?
-                .into_iter()
-                .filter(|(_, o)| o.budget_account == address)
-                .collect();
-            obligations.sort_by_key(|(_, o)| o.award_id);
+            let obligations = fisc_client::accounts::obligations(&ctx.client, &address)?;
             let header = [
                 "award",
                 "payee_id",

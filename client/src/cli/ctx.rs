@@ -3,28 +3,20 @@
 
 use std::path::PathBuf;
 
-use anchor_lang::{AccountDeserialize, Discriminator};
+use anchor_lang::AccountDeserialize;
 use anyhow::{anyhow, bail, Context, Result};
-use base64::Engine;
 use comfy_table::{presets::UTF8_BORDERS_ONLY, Table};
+use fisc_client::accounts;
 use fisc_client::amount::parse_amount;
-use fisc_client::errors::explain;
 use fisc_client::ix::budget::BudgetAccountRef;
+use fisc_client::offline::{self, TxFile};
 use fisc_client::submit::Client;
 use fisc_client::text::padded;
 use fisc_client::{Instruction, Pubkey};
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use solana_account_decoder_client_types::UiAccountEncoding;
-use solana_compute_budget_interface::ComputeBudgetInstruction;
+use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
-use solana_message::Message;
-use solana_rpc_client_api::config::{
-    RpcAccountInfoConfig, RpcProgramAccountsConfig, RpcSimulateTransactionConfig,
-};
-use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
 use solana_signer::Signer;
-use solana_transaction::Transaction;
 use spl_token_2022_interface::extension::StateWithExtensions;
 use spl_token_2022_interface::state::Mint;
 
@@ -35,58 +27,6 @@ pub enum Output {
     Table,
     /// JSON for programs.
     Json,
-}
-
-/// A transaction built for signing later: written to a file, signed on other machines with
-/// `fisc tx sign`, sent with `fisc tx submit`. Its blockhash is a durable nonce, so it does not expire.
-#[derive(Serialize, Deserialize)]
-pub struct TxFile {
-    /// What it does, for the signers.
-    pub description: String,
-    /// The durable nonce account whose value is the transaction's blockhash.
-    pub nonce: String,
-    /// The transaction, bincode then base64, with the signatures collected so far.
-    pub transaction: String,
-}
-
-impl TxFile {
-    pub fn load(path: &PathBuf) -> Result<(TxFile, Transaction)> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let file: TxFile = serde_json::from_str(&text).with_context(|| {
-            format!(
-                "{} is not a transaction file written by fisc",
-                path.display()
-            )
-        })?;
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(&file.transaction)
-            .with_context(|| format!("{}: the transaction is not base64", path.display()))?;
-        let tx: Transaction = bincode::deserialize(&bytes)
-            .with_context(|| format!("{}: the transaction does not decode", path.display()))?;
-        Ok((file, tx))
-    }
-
-    pub fn save(path: &PathBuf, description: &str, nonce: &Pubkey, tx: &Transaction) -> Result<()> {
-        let file = TxFile {
-            description: description.to_string(),
-            nonce: nonce.to_string(),
-            transaction: base64::engine::general_purpose::STANDARD.encode(bincode::serialize(tx)?),
-        };
-        std::fs::write(path, serde_json::to_string_pretty(&file)? + "\n")
-            .with_context(|| format!("cannot write {}", path.display()))
-    }
-}
-
-/// Signers that a transaction still needs.
-pub fn missing_signers(tx: &Transaction) -> Vec<Pubkey> {
-    let required = tx.message.header.num_required_signatures as usize;
-    tx.message.account_keys[..required]
-        .iter()
-        .zip(&tx.signatures)
-        .filter(|(_, s)| **s == solana_transaction::Signature::default())
-        .map(|(k, _)| *k)
-        .collect()
 }
 
 /// Build for later signing instead of sending.
@@ -143,73 +83,12 @@ impl Ctx {
         extra: &[&Keypair],
         later: &SignLater,
     ) -> Result<()> {
-        let rpc = &self.client.rpc;
-        let account = solana_rpc_client_nonce_utils::get_account_with_commitment(
-            rpc,
-            &later.nonce,
-            self.client.config.commitment,
-        )
-        .map_err(|e| {
-            anyhow!(
-                "nonce account {}: {e} (create one with `fisc nonce create`)",
-                later.nonce
-            )
-        })?;
-        let data = solana_rpc_client_nonce_utils::data_from_account(&account)
-            .map_err(|e| anyhow!("nonce account {}: {e}", later.nonce))?;
-        if data.authority != self.payer() {
-            bail!(
-                "nonce account {} is controlled by {}, not by the fee payer {}",
-                later.nonce,
-                data.authority,
-                self.payer()
-            );
-        }
-        let blockhash = data.blockhash();
-        let advance = solana_system_interface::instruction::advance_nonce_account(
-            &later.nonce,
-            &self.payer(),
-        );
-        // Compute units from a simulation that needs no signatures yet (of the instructions alone: a
-        // nonce cannot advance in the slot it was set, and the advance costs little; the margin covers it).
-        let probe = Message::new_with_blockhash(&ixs, Some(&self.payer()), &blockhash);
-        let simulated = self
-            .client
-            .with_retries(|rpc| {
-                rpc.simulate_transaction_with_config(
-                    &Transaction::new_unsigned(probe.clone()),
-                    RpcSimulateTransactionConfig {
-                        sig_verify: false,
-                        replace_recent_blockhash: true,
-                        commitment: Some(self.client.config.commitment),
-                        ..Default::default()
-                    },
-                )
-            })?
-            .value;
-        if let Some(err) = simulated.err {
-            let programs: Vec<Pubkey> = ixs.iter().map(|i| i.program_id).collect();
-            bail!(
-                "{}",
-                explain(&err.into(), &programs, &simulated.logs.unwrap_or_default())
-            );
-        }
-        let used = simulated.units_consumed.unwrap_or(200_000);
-        let limit = ComputeBudgetInstruction::set_compute_unit_limit(
-            (used + used / 5 + 1_000).min(1_400_000) as u32,
-        );
-        let all = [vec![advance, limit], ixs].concat();
-        let mut tx = Transaction::new_unsigned(Message::new_with_blockhash(
-            &all,
-            Some(&self.payer()),
-            &blockhash,
-        ));
-        let signers: Vec<&Keypair> = std::iter::once(&self.client.payer)
-            .chain(extra.iter().copied())
-            .collect();
-        tx.try_partial_sign(&signers, blockhash)?;
+        let tx = offline::build(&self.client, &ixs, extra, &later.nonce)?;
         TxFile::save(&later.out, what, &later.nonce, &tx)?;
-        let missing: Vec<String> = missing_signers(&tx).iter().map(|k| k.to_string()).collect();
+        let missing: Vec<String> = offline::missing_signers(&tx)
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
         self.print_one(vec![
             ("action", what.to_string()),
             ("written", later.out.display().to_string()),
@@ -221,27 +100,12 @@ impl Ctx {
 
     /// An account of one of fisc's programs, if it exists.
     pub fn fetch<T: AccountDeserialize>(&self, address: &Pubkey) -> Result<Option<T>> {
-        let account = self
-            .client
-            .with_retries(|rpc| {
-                rpc.get_account_with_commitment(address, self.client.config.commitment)
-            })?
-            .value;
-        account
-            .map(|a| {
-                T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))
-            })
-            .transpose()
+        accounts::fetch(&self.client, address)
     }
 
     /// An account as of the newest state (for the next payment sequence).
     pub fn fetch_latest<T: AccountDeserialize>(&self, address: &Pubkey) -> Result<Option<T>> {
-        self.client
-            .latest_account(address)?
-            .map(|a| {
-                T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))
-            })
-            .transpose()
+        accounts::fetch_at(&self.client, address, CommitmentConfig::processed())
     }
 
     /// An account that must exist.
@@ -251,40 +115,6 @@ impl Ctx {
         what: impl FnOnce() -> String,
     ) -> Result<T> {
         self.fetch(address)?.ok_or_else(|| anyhow!("{}", what()))
-    }
-
-    /// Every account of type `T` owned by `program`.
-    pub fn list<T: AccountDeserialize + Discriminator>(
-        &self,
-        program: &Pubkey,
-    ) -> Result<Vec<(Pubkey, T)>> {
-        let config = RpcProgramAccountsConfig {
-            filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
-                0,
-                T::DISCRIMINATOR.to_vec(),
-            ))]),
-            account_config: RpcAccountInfoConfig {
-                encoding: Some(UiAccountEncoding::Base64),
-                commitment: Some(self.client.config.commitment),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        let accounts = self
-            .client
-            .with_retries(|rpc| rpc.get_program_ui_accounts_with_config(program, config.clone()))?;
-        let mut out = vec![];
-        for (address, account) in accounts {
-            let data = account
-                .data
-                .decode()
-                .ok_or_else(|| anyhow!("{address}: undecodable account data"))?;
-            out.push((
-                address,
-                T::try_deserialize(&mut data.as_slice()).map_err(|e| anyhow!("{address}: {e}"))?,
-            ));
-        }
-        Ok(out)
     }
 
     /// An agency's address from its code.

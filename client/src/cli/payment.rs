@@ -451,12 +451,7 @@ pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
         }
         PaymentCommand::List { agency } => {
             let agency_key = ctx.agency(&agency)?;
-            let mut requests: Vec<_> = ctx
-                .list::<disbursement::state::PaymentRequest>(&disbursement::ID)?
-                .into_iter()
-                .filter(|(_, r)| r.agency == agency_key)
-                .collect();
-            requests.sort_by_key(|(_, r)| r.sequence);
+            let requests = fisc_client::accounts::open_requests(&ctx.client, &agency_key)?;
             let mut decimals = HashMap::new();
             let mut rows = vec![];
             for (_, r) in &requests {

@@ -447,11 +447,11 @@ pub fn property_command(ctx: &Ctx, command: PropertyCommand) -> Result<()> {
         }
         PropertyCommand::List { agency } => {
             let filter = agency.as_deref().map(|a| ctx.agency(a)).transpose()?;
-            let mut properties: Vec<_> = ctx
-                .list::<titles::state::Property>(&titles::ID)?
-                .into_iter()
-                .filter(|(_, p)| filter.is_none_or(|f| p.holder == f))
-                .collect();
+            let mut properties: Vec<_> =
+                fisc_client::accounts::list::<titles::state::Property>(&ctx.client, &titles::ID)?
+                    .into_iter()
+                    .filter(|(_, p)| filter.is_none_or(|f| p.holder == f))
+                    .collect();
             properties.sort_by_key(|(_, p)| p.parcel_id);
             let header = [
                 "parcel",

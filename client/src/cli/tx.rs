@@ -8,7 +8,9 @@ use clap::Subcommand;
 use solana_keypair::{read_keypair_file, Keypair};
 use solana_signer::Signer;
 
-use super::ctx::{missing_signers, pubkey, Ctx, TxFile};
+use fisc_client::offline::{self, missing_signers, TxFile};
+
+use super::ctx::{pubkey, Ctx};
 
 #[derive(Subcommand)]
 pub enum TxCommand {
@@ -33,24 +35,10 @@ pub enum NonceCommand {
 }
 
 /// Signs offline: needs only the file and the keypair.
-pub fn sign(file: &PathBuf, keypair: &Keypair) -> Result<()> {
+pub fn sign(file: &std::path::Path, keypair: &Keypair) -> Result<()> {
     let (meta, mut tx) = TxFile::load(file)?;
-    let missing = missing_signers(&tx);
-    if !missing.contains(&keypair.pubkey()) {
-        if tx.message.account_keys[..usize::from(tx.message.header.num_required_signatures)]
-            .contains(&keypair.pubkey())
-        {
-            bail!("{} has already signed {}", keypair.pubkey(), file.display());
-        }
-        bail!(
-            "{} is not a signer of {} ({})",
-            keypair.pubkey(),
-            file.display(),
-            meta.description
-        );
-    }
-    let blockhash = tx.message.recent_blockhash;
-    tx.try_partial_sign(&[keypair], blockhash)?;
+    offline::sign(&mut tx, keypair)
+        .with_context(|| format!("{} ({})", file.display(), meta.description))?;
     TxFile::save(file, &meta.description, &pubkey("nonce", &meta.nonce)?, &tx)?;
     let left = missing_signers(&tx);
     if left.is_empty() {

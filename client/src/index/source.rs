@@ -335,6 +335,9 @@ pub struct Recorded {
     pub transaction: EncodedConfirmedTransactionWithStatusMeta,
 }
 
+/// Where a transaction sorts: slot, position in the block (when the node reports it), first seen.
+type OrderKey = (u64, u32, usize);
+
 /// Merges the programs' histories (each oldest first) into one chain order: by slot and position in
 /// the block where the node reports it, never reordering two transactions one history lists in order.
 fn chain_order(
@@ -344,7 +347,7 @@ fn chain_order(
     )],
 ) -> Vec<(String, Vec<&'static str>)> {
     struct Node {
-        key: (u64, u32, usize),
+        key: OrderKey,
         programs: Vec<&'static str>,
         next: Vec<String>,
         waiting_on: usize,
@@ -371,7 +374,7 @@ fn chain_order(
             }
         }
     }
-    let mut ready: BinaryHeap<Reverse<((u64, u32, usize), String)>> = nodes
+    let mut ready: BinaryHeap<Reverse<(OrderKey, String)>> = nodes
         .iter()
         .filter(|(_, n)| n.waiting_on == 0)
         .map(|(s, n)| Reverse((n.key, s.clone())))

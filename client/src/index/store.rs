@@ -249,7 +249,7 @@ impl Store {
                     .await?;
             }
         }
-        projection::rebuild(&mut *db).await?;
+        projection::rebuild(&mut db).await?;
         db.commit().await?;
         Ok(())
     }
@@ -408,7 +408,7 @@ async fn insert_transaction(db: &mut Transaction<'_, Any>, tx: &DecodedTx) -> Re
             slot: tx.slot,
             block_time: tx.block_time,
         };
-        projection::apply(&mut **db, &at, event)
+        projection::apply(db, &at, event)
             .await
             .with_context(|| format!("projecting {} of {}", event.name, tx.signature))?;
     }
