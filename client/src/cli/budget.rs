@@ -630,6 +630,7 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
 }
 
 pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
+    let increase = matches!(command, ObligationCommand::Increase { .. });
     match command {
         ObligationCommand::Create {
             agency,
@@ -664,21 +665,8 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
             tas,
             award,
             amount,
-        } => {
-            check_syntax(&amount)?;
-            let (account, _) = ctx.budget_account(&agency, &tas)?;
-            let amount = ctx.amount(&amount, &account.mint)?;
-            ctx.submit(
-                &format!("obligation {award} increased"),
-                vec![bix::obligation_increase(
-                    ctx.actor,
-                    &account,
-                    &padded(&award)?,
-                    amount,
-                )],
-            )
         }
-        ObligationCommand::Decrease {
+        | ObligationCommand::Decrease {
             agency,
             tas,
             award,
@@ -687,15 +675,19 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let amount = ctx.amount(&amount, &account.mint)?;
-            ctx.submit(
-                &format!("obligation {award} decreased"),
-                vec![bix::obligation_decrease(
-                    ctx.actor,
-                    &account,
-                    &padded(&award)?,
-                    amount,
-                )],
-            )
+            let award_id = padded(&award)?;
+            let (what, ix) = if increase {
+                (
+                    "increased",
+                    bix::obligation_increase(ctx.actor, &account, &award_id, amount),
+                )
+            } else {
+                (
+                    "decreased",
+                    bix::obligation_decrease(ctx.actor, &account, &award_id, amount),
+                )
+            };
+            ctx.submit(&format!("obligation {award} {what}"), vec![ix])
         }
         ObligationCommand::Close { agency, tas, award } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;

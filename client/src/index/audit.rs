@@ -62,6 +62,23 @@ fn key(s: &str) -> Result<Pubkey> {
         .map_err(|_| anyhow!("the index holds a bad address {s}"))
 }
 
+/// The accounts at `keys`, fetched 100 at a time (the RPC's limit per call).
+async fn fetch_all(
+    source: &Source,
+    keys: &[Pubkey],
+) -> Result<Vec<Option<solana_account::Account>>> {
+    let mut out = Vec::with_capacity(keys.len());
+    for chunk in keys.chunks(100) {
+        out.extend(
+            with_retries("getMultipleAccounts", 6, || {
+                source.rpc().get_multiple_accounts(chunk)
+            })
+            .await?,
+        );
+    }
+    Ok(out)
+}
+
 /// Compares the index with the chain; an empty list means they agree.
 pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     let mut d = Diffs(vec![]);
@@ -127,34 +144,28 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     let rows = sqlx::query("SELECT address, award_id, obligated, disbursed, status FROM obligations ORDER BY award_id, address")
         .fetch_all(store.pool())
         .await?;
-    for chunk in rows.chunks(100) {
-        let keys = chunk
-            .iter()
-            .map(|r| key(&r.get::<String, _>(0)))
-            .collect::<Result<Vec<_>>>()?;
-        indexed.extend(keys.iter().copied());
-        let accounts = with_retries("getMultipleAccounts", 6, || {
-            rpc.get_multiple_accounts(&keys)
-        })
-        .await?;
-        for (row, account) in chunk.iter().zip(accounts) {
-            let subject = format!(
-                "obligation {} ({})",
-                row.get::<String, _>(1),
-                row.get::<String, _>(0)
-            );
-            let status: String = row.get(4);
-            match (account, status.as_str()) {
-                (None, "closed") => {}
-                (Some(_), "closed") => d.check(&subject, "account", "closed", "open"),
-                (None, _) => d.check(&subject, "account", status, "missing"),
-                (Some(account), _) => {
-                    let chain =
-                        budget::state::Obligation::try_deserialize(&mut account.data.as_slice())
-                            .map_err(|e| anyhow!("{subject}: not an obligation on chain: {e}"))?;
-                    d.check(&subject, "obligated", row.get::<i64, _>(2), chain.obligated);
-                    d.check(&subject, "disbursed", row.get::<i64, _>(3), chain.disbursed);
-                }
+    let keys = rows
+        .iter()
+        .map(|r| key(&r.get::<String, _>(0)))
+        .collect::<Result<Vec<_>>>()?;
+    indexed.extend(keys.iter().copied());
+    for (row, account) in rows.iter().zip(fetch_all(source, &keys).await?) {
+        let subject = format!(
+            "obligation {} ({})",
+            row.get::<String, _>(1),
+            row.get::<String, _>(0)
+        );
+        let status: String = row.get(4);
+        match (account, status.as_str()) {
+            (None, "closed") => {}
+            (Some(_), "closed") => d.check(&subject, "account", "closed", "open"),
+            (None, _) => d.check(&subject, "account", status, "missing"),
+            (Some(account), _) => {
+                let chain =
+                    budget::state::Obligation::try_deserialize(&mut account.data.as_slice())
+                        .map_err(|e| anyhow!("{subject}: not an obligation on chain: {e}"))?;
+                d.check(&subject, "obligated", row.get::<i64, _>(2), chain.obligated);
+                d.check(&subject, "disbursed", row.get::<i64, _>(3), chain.disbursed);
             }
         }
     }
@@ -165,49 +176,43 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     )
     .fetch_all(store.pool())
     .await?;
-    for chunk in rows.chunks(100) {
-        let keys = chunk
-            .iter()
-            .map(|r| key(&r.get::<String, _>(0)))
-            .collect::<Result<Vec<_>>>()?;
-        indexed.extend(keys.iter().copied());
-        let accounts = with_retries("getMultipleAccounts", 6, || {
-            rpc.get_multiple_accounts(&keys)
-        })
-        .await?;
-        for (row, account) in chunk.iter().zip(accounts) {
-            let subject = format!(
-                "property {} ({})",
-                row.get::<String, _>(1),
-                row.get::<String, _>(0)
-            );
-            let Some(account) = account else {
-                d.check(&subject, "account", "registered", "missing");
-                continue;
-            };
-            let chain = titles::state::Property::try_deserialize(&mut account.data.as_slice())
-                .map_err(|e| anyhow!("{subject}: not a property on chain: {e}"))?;
-            d.check(&subject, "holder", row.get::<String, _>(2), chain.holder);
-            d.check(
-                &subject,
-                "transfer sequence",
-                row.get::<i64, _>(3),
-                chain.transfer_seq,
-            );
-            d.check(
-                &subject,
-                "active liens",
-                row.get::<i64, _>(4),
-                chain.active_liens,
-            );
-            d.check(&subject, "frozen", row.get::<i64, _>(5) == 1, chain.frozen);
-            d.check(
-                &subject,
-                "disposed",
-                row.get::<i64, _>(6) == 1,
-                chain.disposed,
-            );
-        }
+    let keys = rows
+        .iter()
+        .map(|r| key(&r.get::<String, _>(0)))
+        .collect::<Result<Vec<_>>>()?;
+    indexed.extend(keys.iter().copied());
+    for (row, account) in rows.iter().zip(fetch_all(source, &keys).await?) {
+        let subject = format!(
+            "property {} ({})",
+            row.get::<String, _>(1),
+            row.get::<String, _>(0)
+        );
+        let Some(account) = account else {
+            d.check(&subject, "account", "registered", "missing");
+            continue;
+        };
+        let chain = titles::state::Property::try_deserialize(&mut account.data.as_slice())
+            .map_err(|e| anyhow!("{subject}: not a property on chain: {e}"))?;
+        d.check(&subject, "holder", row.get::<String, _>(2), chain.holder);
+        d.check(
+            &subject,
+            "transfer sequence",
+            row.get::<i64, _>(3),
+            chain.transfer_seq,
+        );
+        d.check(
+            &subject,
+            "active liens",
+            row.get::<i64, _>(4),
+            chain.active_liens,
+        );
+        d.check(&subject, "frozen", row.get::<i64, _>(5) == 1, chain.frozen);
+        d.check(
+            &subject,
+            "disposed",
+            row.get::<i64, _>(6) == 1,
+            chain.disposed,
+        );
     }
 
     // Accounts on chain that no indexed event created.
