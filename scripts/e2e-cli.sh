@@ -86,3 +86,40 @@ check "  ... the sends were swallowed" grep -q "swallowed" "$ledger/proxy2.log"
 check "  ... and the request exists once" test "$(as_json payment list --agency 075 | python3 -c 'import json,sys; print(sum(r["reference"] == "INV-EXPIRED" for r in json.load(sys.stdin)))')" -eq 1
 check "  ... one more open request in all" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
 kill $proxy
+
+# Budget, batch and title commands through the CLI.
+acme=$(key_of "$keys/vendor-acme-labs.json")
+budget_officer=$keys/hhs-budget-officer.json
+check "an obligation is created through the CLI" "$fisc" --url $url --keypair "$budget_officer" obligation create --agency 075 --tas $tas --award 75N91027C00099 --payee "$acme" --payee-id ZQGGHJH74DW7 --object-class 25 --amount 1000
+check "  ... increased" "$fisc" --url $url --keypair "$budget_officer" obligation increase --agency 075 --tas $tas --award 75N91027C00099 --amount 500
+check "  ... and shows 1500 obligated" test "$(as_json obligation show --agency 075 --tas $tas --award 75N91027C00099 | pk obligated)" = "1500.000000"
+refuses "a requester cannot obligate" "not a budget officer\|does not hold the role\|role" "$fisc" --url $url --keypair "$keys/hhs-requester.json" obligation create --agency 075 --tas $tas --award 75N91027C00098 --payee "$acme" --payee-id ZQGGHJH74DW7 --object-class 25 --amount 1
+
+batch=$(as_json --keypair "$keys/hhs-requester.json" batch propose --agency 075 --tas $tas --reference BATCH-1 \
+  --payee 75N91027C00001=1 --payee 75N91027C00099=2 --payee 75N91027C00099=3 --payee 75N91027C00001=4 --payee 75N91027C00099=5)
+batch_seq=$(pk action <<<"$batch" | sed -E 's/proposed batch ([0-9]+) .*/\1/')
+check "a batch of 5 payees is proposed through the CLI" test -n "$batch_seq"
+check "  ... approved" "$fisc" --url $url --keypair "$keys/hhs-approver-1.json" batch approve --agency 075 --sequence "$batch_seq"
+executed=$("$fisc" --url $url --keypair "$keys/hhs-disbursing-officer.json" batch execute --agency 075 --sequence "$batch_seq")
+check "  ... executed in 2 transactions (4 payees, then 1)" test "$(grep -c "^action" <<<"$executed")" -eq 2
+check "  ... paying award 75N91027C00099 2 + 3 + 5" test "$(as_json obligation show --agency 075 --tas $tas --award 75N91027C00099 | pk disbursed)" = "10.000000"
+refuses "  ... and a second execution finds it closed" "no open batch" "$fisc" --url $url --keypair "$keys/hhs-disbursing-officer.json" batch execute --agency 075 --sequence "$batch_seq"
+
+hash() { printf '%s' "$1" | sha256sum | cut -c1-64; }
+parcel=(--jurisdiction US-DC --parcel CLI-0001)
+check "a property is registered through the CLI by the registrar" "$fisc" --url $url --keypair "$keys/dc-registrar.json" property register "${parcel[@]}" --agency 075 --kind building --latitude 38.9072 --longitude -77.0369 --legal-description "$(hash lot-12)" --area 5400 --cost 1200000 --acquired 2019-05-01 --deed "$(hash deed-12)"
+refuses "  ... a second registration of the parcel is refused" "already in use\|already exists" "$fisc" --url $url --keypair "$keys/dc-registrar.json" property register "${parcel[@]}" --agency 075 --kind land --latitude 1 --longitude 1 --legal-description "$(hash x)" --area 1 --cost 1 --acquired 2019-05-01 --deed "$(hash y)"
+check "  ... offered to agency 089 by HHS's property officer" "$fisc" --url $url --keypair "$keys/hhs-property-officer.json" title offer "${parcel[@]}" --to 089
+check "  ... a lien is recorded by the authorised lien holder" "$fisc" --url $url --keypair "$keys/dc-lien-holder-bank.json" lien record "${parcel[@]}" --lien-id DOCKET-7 --amount 5000
+refuses "  ... acceptance under the active lien is refused" "the property has active liens" "$fisc" --url $url --keypair "$keys/doe-property-officer.json" title accept "${parcel[@]}"
+check "  ... the lien is released" "$fisc" --url $url --keypair "$keys/dc-lien-holder-bank.json" lien release "${parcel[@]}" --lien-id DOCKET-7
+check "  ... agency 089 accepts" "$fisc" --url $url --keypair "$keys/doe-property-officer.json" title accept "${parcel[@]}"
+doe=$(as_json agency show --agency 089 | pk address)
+check "  ... and holds it" test "$(as_json property show "${parcel[@]}" | pk holder)" = "$doe"
+check "  ... its new holder records an inspection" "$fisc" --url $url --keypair "$keys/doe-property-officer.json" building record "${parcel[@]}" --kind inspection --date 2026-11-01 --cost 250
+check "  ... the registrar freezes it" "$fisc" --url $url --keypair "$keys/dc-registrar.json" property freeze "${parcel[@]}"
+refuses "  ... a frozen property cannot be offered" "the property is frozen" "$fisc" --url $url --keypair "$keys/doe-property-officer.json" title offer "${parcel[@]}" --to 075
+check "  ... and unfreezes it" "$fisc" --url $url --keypair "$keys/dc-registrar.json" property unfreeze "${parcel[@]}"
+check "the index catches up with all of it" "$fisc" index backfill --url $url --database "$(sqlite_db follow)"
+check "  ... batch items and the chain of title included" test "$("$fisc" index dump --database "$(sqlite_db follow)" | grep -c "^# batch_items (5 rows)\|^# transfers (2 rows)")" -eq 2
+check "  ... and the audit agrees with the chain" "$fisc" audit --url $url --database "$(sqlite_db follow)"

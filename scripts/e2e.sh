@@ -64,7 +64,7 @@ wait $localnet || true
 
 run2=$("$fisc" localnet --exit --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" --validator "$validator" 2>&1) || { echo "$run2"; exit 1; }
 check "a second bootstrap changes nothing" grep -q "nothing to do: the chain already matches the plan" <<<"$run2"
-check "the second run pays again (a new request): 5000 + 100 + 1.2 (through the faulty RPC) + 5000" grep -q "payee balance now 10101.2 " <<<"$run2"
+check "the second run pays again (a new request): 5000 + 100 + 1.2 (through the faulty RPC) + 15 (the batch) + 5000" grep -q "payee balance now 10116.2 " <<<"$run2"
 
 refuses "a negative amount, before any RPC" "is negative" "$fisc" payment propose --url http://127.0.0.1:1 --keypair "$ledger/fisc-keys/deployer.json" --agency 075 --tas X --award A --amount -5 --reference R
 refuses "a missing keypair file" "cannot read keypair" "$fisc" payment approve --url http://127.0.0.1:1 --keypair /nonexistent.json --agency 075 --sequence 0

@@ -521,6 +521,8 @@ impl<'a> Bootstrap<'a> {
         }
         for holder in &plan.lien_holders {
             let key = self.keys.get(holder)?;
+            // A lien holder pays for the liens it records.
+            self.fund(&key.pubkey())?;
             let label = format!("registry {} lien holder {holder}", plan.jurisdiction);
             let current: Option<titles::state::LienHolder> =
                 self.fetch(&titles::pda::lien_holder(&registry, &key.pubkey()))?;
