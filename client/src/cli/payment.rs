@@ -10,6 +10,7 @@ use clap::Subcommand;
 use fisc_client::amount::{check_syntax, format_amount, parse_amount};
 use fisc_client::ix::budget::BudgetAccountRef;
 use fisc_client::ix::disbursement as dix;
+use fisc_client::submit::SubmitError;
 use fisc_client::text::{padded, unpadded};
 use fisc_client::Pubkey;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -658,12 +659,15 @@ impl Row {
     }
 }
 
-/// A journal line: a row about to be sent at `sequence`, or landed with `signature`.
+/// A journal line: a row about to be sent at `sequence`, landed with `signature`, or refused by the
+/// chain (nothing happened; a re-run proposes it again).
 #[derive(Serialize, Deserialize)]
 struct Entry {
     key: String,
     sequence: u64,
     signature: Option<String>,
+    #[serde(default)]
+    refused: bool,
 }
 
 /// Reads and checks every row; all problems at once, naming row and column.
@@ -840,6 +844,7 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
                 sequence,
                 ..
             }) => Some((*sequence, sig.clone())),
+            Some(Entry { refused: true, .. }) => None,
             // Sent by an earlier run that stopped before recording the outcome: did it land?
             Some(Entry {
                 signature: None,
@@ -872,17 +877,32 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
             key: row.key(),
             sequence,
             signature: None,
+            refused: false,
         })?;
-        let landed = ctx.client.send(&[ix], &[]).with_context(|| {
-            format!(
-                "row {} ({}): not sent; rows before it landed, re-run to continue",
-                row.line, row.reference
-            )
-        })?;
+        let landed = match ctx.client.send(&[ix], &[]) {
+            Ok(landed) => landed,
+            Err(e) => {
+                if matches!(e, SubmitError::Program(_)) {
+                    record(&Entry {
+                        key: row.key(),
+                        sequence,
+                        signature: None,
+                        refused: true,
+                    })?;
+                }
+                return Err(e).with_context(|| {
+                    format!(
+                        "row {} ({}): not proposed; rows before it landed, re-run to continue",
+                        row.line, row.reference
+                    )
+                });
+            }
+        };
         record(&Entry {
             key: row.key(),
             sequence,
             signature: Some(landed.signature.to_string()),
+            refused: false,
         })?;
         summary.push(vec![
             row.line.to_string(),
