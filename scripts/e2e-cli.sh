@@ -66,6 +66,7 @@ check "  ... and the chain has each row once" test "$(as_json payment list --age
 proxy_port=18901
 python3 scripts/faulty-rpc.py $proxy_port $url --drop-send-responses 3 >"$ledger/proxy1.log" 2>&1 &
 proxy=$!
+background+=($proxy)
 sleep 1
 disbursed_before=$(as_json obligation show --agency 075 --tas $tas --award 75N91027C00001 | pk disbursed)
 "$fisc" --url $url --keypair "$keys/hhs-approver-1.json" payment approve --agency 075 --sequence 3 >/dev/null
@@ -73,19 +74,20 @@ check "execution through an RPC that drops the confirmation succeeds" "$fisc" --
 check "  ... the fault was injected" grep -q "response dropped" "$ledger/proxy1.log"
 disbursed_after=$(as_json obligation show --agency 075 --tas $tas --award 75N91027C00001 | pk disbursed)
 check "  ... and paid exactly once ($disbursed_before + 1.2)" python3 -c "import sys; assert abs(float('$disbursed_after') - float('$disbursed_before') - 1.2) < 1e-9"
-kill $proxy
+kill $proxy || true
 
 # The proposal's first sends never reach the chain; its blockhash expires; the client checks it did not
 # land, re-signs, and the request exists once.
 python3 scripts/faulty-rpc.py $proxy_port $url --swallow-sends 5 >"$ledger/proxy2.log" 2>&1 &
 proxy=$!
+background+=($proxy)
 sleep 1
 open_now=$(as_json payment list --agency 075 | json_len)
 check "a proposal whose blockhash expires unsent is re-signed and lands" "$fisc" --url http://127.0.0.1:$proxy_port --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 3 --reference INV-EXPIRED
 check "  ... the sends were swallowed" grep -q "swallowed" "$ledger/proxy2.log"
 check "  ... and the request exists once" test "$(as_json payment list --agency 075 | python3 -c 'import json,sys; print(sum(r["reference"] == "INV-EXPIRED" for r in json.load(sys.stdin)))')" -eq 1
 check "  ... one more open request in all" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
-kill $proxy
+kill $proxy || true
 
 # Budget, batch and title commands through the CLI.
 acme=$(key_of "$keys/vendor-acme-labs.json")

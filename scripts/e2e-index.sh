@@ -101,11 +101,31 @@ check "the decode + store benchmark runs on it" "$fisc" index bench --fixture "$
 # FISC_RECORD_FIXTURE=PATH keeps the recording (tests/fixtures/index-transactions.json was made so).
 [ -z "${FISC_RECORD_FIXTURE:-}" ] || cp "$ledger/fixture.json" "$FISC_RECORD_FIXTURE"
 
-# Following live: a new request appears while the follower runs, is marked finalized later, and
-# Ctrl-C stops the follower cleanly.
+# Following live, through a proxy that goes away for a while (an RPC outage): the follower rides it
+# out, a request proposed meanwhile appears once the RPC is back, is marked finalized later, and Ctrl-C
+# stops the follower cleanly.
 follow_db=$(sqlite_db follow)
-"$fisc" index follow --url $url --database "$follow_db" --interval-ms 300 >"$ledger/follow.log" 2>&1 &
+follow_port=18902
+start_follow_proxy() {
+  python3 scripts/faulty-rpc.py $follow_port $url >/dev/null 2>&1 &
+  follow_proxy=$!
+  background+=($follow_proxy)
+  for _ in $(seq 1 50); do
+    curl -s -o /dev/null -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' http://127.0.0.1:$follow_port && return
+    sleep 0.2
+  done
+}
+start_follow_proxy
+"$fisc" index follow --url http://127.0.0.1:$follow_port --database "$follow_db" --interval-ms 300 >"$ledger/follow.log" 2>&1 &
 follower=$!
+background+=($follower)
+for _ in $(seq 1 60); do grep -q " new, " "$ledger/follow.log" && break; sleep 0.5; done
+kill $follow_proxy || true
+wait $follow_proxy 2>/dev/null || true
+for _ in $(seq 1 60); do grep -q "trying again" "$ledger/follow.log" && break; sleep 1; done
+check "follow rides out an RPC outage" grep -q "trying again in" "$ledger/follow.log"
+check "  ... and keeps running" kill -0 $follower
+start_follow_proxy
 "$fisc" payment propose --url $url --keypair "$keys/hhs-requester.json" --agency 075 --tas $tas \
   --award 75N91027C00001 --amount 2.50 --reference INV-FOLLOW >/dev/null
 seen=false
@@ -123,4 +143,5 @@ done
 check "follow marks every transaction finalized once its slot is" $settled
 kill -INT $follower
 check "Ctrl-C stops the follower cleanly" wait $follower
+kill $follow_proxy || true
 check "  ... saying where the next run continues" grep -q "continues where this one stopped" "$ledger/follow.log"

@@ -11,7 +11,9 @@ validator="$FISC_CACHE/target-validator/release/fisc-validator"
 [ -x "$fisc" ] && [ -x "$validator" ] || { echo "e2e: build first (scripts/localnet.sh builds both)" >&2; exit 1; }
 ledger=$(mktemp -d)
 localnet=
+background=() # helper processes (RPC proxies, followers), stopped on exit
 cleanup() {
+  for pid in "${background[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -z "$localnet" ] || kill -INT "$localnet" 2>/dev/null || true
   if [ -n "${pg_dir:-}" ]; then scripts/pg.sh stop "$pg_dir" 2>/dev/null || true; rm -rf "$pg_dir"; fi
   [ -z "$localnet" ] || wait "$localnet" 2>/dev/null || true

@@ -31,7 +31,7 @@ pub enum IndexCommand {
         concurrency: usize,
     },
     /// Index continuously: poll for new transactions at `confirmed`, mark them when finalized, remove
-    /// those of a fork that did not survive. Stops on Ctrl-C.
+    /// those of a fork that did not survive. Rides out RPC outages; stops on Ctrl-C.
     Follow {
         #[command(flatten)]
         db: Db,
@@ -99,17 +99,33 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                 let store = Store::open(&db.database).await?;
                 let source = source(url, concurrency);
                 println!("following {url} into {} (Ctrl-C stops)", store.display);
+                // A failing first pass is a setup problem (wrong URL, another cluster's index): stop.
+                // Later failures are outages: keep the follower alive, backing off, and say so.
+                let mut first = true;
+                let mut backoff = Duration::from_secs(1);
                 loop {
-                    let stats = source.pass(&store).await.with_context(|| format!("indexing from {url}"))?;
-                    if stats.written + stats.finalized + stats.removed > 0 {
-                        println!(
-                            "{} new, {} finalized, {} removed (fork)",
-                            stats.written, stats.finalized, stats.removed
-                        );
+                    let mut pause = Duration::from_millis(interval_ms);
+                    match source.pass(&store).await.with_context(|| format!("indexing from {url}")) {
+                        Ok(stats) => {
+                            backoff = Duration::from_secs(1);
+                            if stats.written + stats.finalized + stats.removed > 0 {
+                                println!(
+                                    "{} new, {} finalized, {} removed (fork)",
+                                    stats.written, stats.finalized, stats.removed
+                                );
+                            }
+                        }
+                        Err(e) if first => return Err(e),
+                        Err(e) => {
+                            eprintln!("follow: {e:#}; trying again in {} s (nothing is lost)", backoff.as_secs());
+                            pause = backoff;
+                            backoff = (backoff * 2).min(Duration::from_secs(60));
+                        }
                     }
+                    first = false;
                     tokio::select! {
                         _ = tokio::signal::ctrl_c() => break,
-                        _ = tokio::time::sleep(Duration::from_millis(interval_ms)) => {}
+                        _ = tokio::time::sleep(pause) => {}
                     }
                 }
                 println!("stopped; the next run continues where this one stopped");
