@@ -8,6 +8,7 @@ use solana_commitment_config::CommitmentConfig;
 use solana_rpc_client_api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
 use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
 
+use crate::ix::budget::BudgetAccountRef;
 use crate::submit::Client;
 use crate::Pubkey;
 
@@ -62,6 +63,27 @@ pub fn list<T: AccountDeserialize + Discriminator>(
             Ok((address, value))
         })
         .collect()
+}
+
+/// A budget account with what instructions need to name it (its mint's token program), if it exists.
+pub fn budget_account(
+    client: &Client,
+    address: &Pubkey,
+) -> Result<Option<(BudgetAccountRef, budget::state::BudgetAccount)>> {
+    let Some(state) = fetch::<budget::state::BudgetAccount>(client, address)? else {
+        return Ok(None);
+    };
+    let token_program = client
+        .with_retries(|rpc| rpc.get_account(&state.mint))?
+        .owner;
+    let reference = BudgetAccountRef {
+        agency: state.agency,
+        tas: state.tas,
+        mint: state.mint,
+        token_program,
+        vault: state.vault,
+    };
+    Ok(Some((reference, state)))
 }
 
 /// The members of an agency, by member key.

@@ -13,12 +13,10 @@ use anyhow::{anyhow, bail, Context, Result};
 use clap::{Parser, Subcommand};
 use fisc_client::amount::parse_amount;
 use fisc_client::bootstrap::{Bootstrap, Plan, Step};
-use fisc_client::ix::budget::BudgetAccountRef;
 use fisc_client::ix::{disbursement as dix, titles as tix};
 use fisc_client::keys::Keys;
 use fisc_client::submit::{Client, SubmitConfig};
 use fisc_client::text::padded;
-use fisc_client::Pubkey;
 use solana_cli_config::{Config as CliConfig, ConfigInput};
 use solana_keypair::{read_keypair_file, Keypair};
 use solana_signer::Signer;
@@ -341,41 +339,6 @@ fn context(cli: &Cli) -> Result<cli::ctx::Ctx> {
     })
 }
 
-fn fetch<T: anchor_lang::AccountDeserialize>(
-    client: &Client,
-    address: &Pubkey,
-) -> Result<Option<T>> {
-    let account = client
-        .with_retries(|rpc| rpc.get_account_with_commitment(address, client.config.commitment))?
-        .value;
-    account
-        .map(|a| T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{address}: {e}")))
-        .transpose()
-}
-
-fn budget_account_ref(client: &Client, agency: Pubkey, tas: &str) -> Result<BudgetAccountRef> {
-    let tas_bytes = padded(tas)?;
-    let address = budget::pda::budget_account(&agency, &tas_bytes);
-    let state: budget::state::BudgetAccount =
-        fetch(client, &address)?.with_context(|| format!("no budget account {tas}"))?;
-    let mint = client.with_retries(|rpc| rpc.get_account(&state.mint))?;
-    Ok(BudgetAccountRef {
-        agency,
-        tas: tas_bytes,
-        mint: state.mint,
-        token_program: mint.owner,
-        vault: state.vault,
-    })
-}
-
-fn payee_token_account(payee: &Pubkey, account: &BudgetAccountRef) -> Pubkey {
-    spl_associated_token_account_interface::address::get_associated_token_address_with_program_id(
-        payee,
-        &account.mint,
-        &account.token_program,
-    )
-}
-
 fn report(steps: &[Step]) {
     let mut created = 0;
     for step in steps {
@@ -506,11 +469,13 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
         .first()
         .context("the first budget account has no obligation")?;
     let agency = budget::pda::agency(&padded(&agency_plan.code)?);
-    let account = budget_account_ref(client, agency, &account_plan.tas)?;
+    let account_address = budget::pda::budget_account(&agency, &padded(&account_plan.tas)?);
+    let (account, _) = fisc_client::accounts::budget_account(client, &account_address)?
+        .with_context(|| format!("no budget account {}", account_plan.tas))?;
     let award = padded(&obligation_plan.award_id)?;
     let obligation = account.obligation(&award);
     let payee = keys.get(&obligation_plan.payee)?.pubkey();
-    let payee_tokens = payee_token_account(&payee, &account);
+    let payee_tokens = cli::budget::ata(&payee, &account.mint, &account.token_program);
     let decimals = plan.mint.decimals;
 
     println!(
@@ -520,11 +485,12 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
     let requester = keys.get("hhs-requester")?;
     let approver = keys.get("hhs-approver-1")?;
     let officer = keys.get("hhs-disbursing-officer")?;
-    let policy_account = client
-        .latest_account(&disbursement::pda::policy(&agency))?
-        .context("agency has no policy")?;
-    let policy: disbursement::state::Policy =
-        anchor_lang::AccountDeserialize::try_deserialize(&mut policy_account.data.as_slice())?;
+    let policy: disbursement::state::Policy = fisc_client::accounts::fetch_at(
+        client,
+        &disbursement::pda::policy(&agency),
+        solana_commitment_config::CommitmentConfig::processed(),
+    )?
+    .context("agency has no policy")?;
     let sequence = policy.next_sequence;
     let request = disbursement::pda::request(&agency, sequence);
     let args = disbursement::PaymentProposeArgs {

@@ -133,20 +133,8 @@ impl Ctx {
         let agency_key = self.agency(agency)?;
         let tas_bytes = padded(tas).with_context(|| format!("TAS {tas:?}"))?;
         let address = budget::pda::budget_account(&agency_key, &tas_bytes);
-        let state: budget::state::BudgetAccount = self.require(&address, || {
-            format!("agency {agency} has no budget account {tas}")
-        })?;
-        let mint = self
-            .client
-            .with_retries(|rpc| rpc.get_account(&state.mint))?;
-        let reference = BudgetAccountRef {
-            agency: agency_key,
-            tas: tas_bytes,
-            mint: state.mint,
-            token_program: mint.owner,
-            vault: state.vault,
-        };
-        Ok((reference, state))
+        accounts::budget_account(&self.client, &address)?
+            .ok_or_else(|| anyhow!("agency {agency} has no budget account {tas}"))
     }
 
     /// A mint's decimals.

@@ -220,19 +220,9 @@ fn is_officer(ctx: &Ctx, agency: &Pubkey) -> Result<bool> {
 }
 
 fn budget_ref_of(ctx: &Ctx, address: &Pubkey) -> Result<BudgetAccountRef> {
-    let state: budget::state::BudgetAccount =
-        ctx.require(address, || format!("budget account {address} is gone"))?;
-    let token_program = ctx
-        .client
-        .with_retries(|rpc| rpc.get_account(&state.mint))?
-        .owner;
-    Ok(BudgetAccountRef {
-        agency: state.agency,
-        tas: state.tas,
-        mint: state.mint,
-        token_program,
-        vault: state.vault,
-    })
+    fisc_client::accounts::budget_account(&ctx.client, address)?
+        .map(|(reference, _)| reference)
+        .ok_or_else(|| anyhow!("budget account {address} is gone"))
 }
 
 fn open_request(
