@@ -3,11 +3,12 @@
 # PostgreSQL (Debian's package, started here by scripts/pg.sh).
 
 # A payment run, so that the history has enough transactions for kills to land mid-backfill.
+proposed=0
 for i in $(seq 1 12); do
   "$fisc" payment propose --url $url --keypair "$keys/hhs-requester.json" --agency 075 --tas $tas \
-    --award 75N91027C00001 --amount "1.$i" --reference "INV-IDX-$i" >/dev/null
+    --award 75N91027C00001 --amount "1.$i" --reference "INV-IDX-$i" >/dev/null && proposed=$((proposed + 1))
 done
-check "a payment run of 12 proposals lands" true
+check "a payment run of 12 proposals lands" test $proposed -eq 12
 
 dump() { "$fisc" index dump --database "$1"; }
 rows() { dump "$1" | grep -c -v '^#' || true; }
