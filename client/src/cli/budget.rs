@@ -310,6 +310,18 @@ pub fn ata(owner: &Pubkey, mint: &Pubkey, token_program: &Pubkey) -> Pubkey {
     )
 }
 
+/// `--source`, or the acting officer's associated token account for the budget account's mint.
+fn source_or_own(
+    ctx: &Ctx,
+    source: Option<&str>,
+    account: &bix::BudgetAccountRef,
+) -> Result<Pubkey> {
+    match source {
+        Some(s) => pubkey("--source", s),
+        None => Ok(ata(&ctx.actor, &account.mint, &account.token_program)),
+    }
+}
+
 pub fn treasury(ctx: &Ctx, command: TreasuryCommand) -> Result<()> {
     match command {
         TreasuryCommand::Init {
@@ -550,10 +562,7 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
         } => {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
-            let source = match source {
-                Some(s) => pubkey("--source", &s)?,
-                None => ata(&ctx.actor, &account.mint, &account.token_program),
-            };
+            let source = source_or_own(ctx, source.as_deref(), &account)?;
             let amount = ctx.amount(&amount, &account.mint)?;
             ctx.submit(
                 &format!("budget account {tas} funded"),
@@ -705,10 +714,7 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
         } => {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
-            let source = match source {
-                Some(s) => pubkey("--source", &s)?,
-                None => ata(&ctx.actor, &account.mint, &account.token_program),
-            };
+            let source = source_or_own(ctx, source.as_deref(), &account)?;
             let amount = ctx.amount(&amount, &account.mint)?;
             ctx.submit(
                 &format!("recovery on {award} recorded"),

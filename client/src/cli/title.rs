@@ -514,14 +514,13 @@ pub fn title_command(ctx: &Ctx, command: TitleCommand) -> Result<()> {
                 .require(&titles::pda::offer(&address), || {
                     format!("property {} has no pending offer", parcel.parcel)
                 })?;
-            let offer_payer = offer_payer(ctx, &address)?;
             ctx.submit(
                 &format!("property {} accepted", parcel.parcel),
                 vec![tix::title_transfer_accept(
                     address,
                     offer.to_agency,
                     ctx.actor,
-                    offer_payer,
+                    offer.offered_by,
                 )],
             )
         }
