@@ -367,7 +367,8 @@ impl Decoder {
             IdlType::I64 => Value::from(int!(i64)),
             IdlType::U128 => Value::String(int!(u128).to_string()),
             IdlType::I128 => Value::String(int!(i128).to_string()),
-            IdlType::F32 => Number::from_f64(int!(u32) as f64).map_or(Value::Null, Value::Number),
+            IdlType::F32 => Number::from_f64(f64::from(f32::from_bits(int!(u32))))
+                .map_or(Value::Null, Value::Number),
             IdlType::F64 => {
                 Number::from_f64(f64::from_bits(int!(u64))).map_or(Value::Null, Value::Number)
             }
