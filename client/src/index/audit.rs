@@ -82,7 +82,6 @@ async fn fetch_all(
 /// Compares the index with the chain; an empty list means they agree.
 pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     let mut d = Diffs(vec![]);
-    let rpc = source.rpc();
 
     // Budget accounts and their vaults.
     let rows = sqlx::query(
@@ -90,23 +89,28 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     )
     .fetch_all(store.pool())
     .await?;
-    let mut indexed: HashSet<Pubkey> = HashSet::new();
-    for row in &rows {
-        let address: String = row.get(0);
-        let subject = format!("budget account {} ({address})", row.get::<String, _>(1));
-        let pk = key(&address)?;
-        indexed.insert(pk);
-        let vault = key(&row.get::<String, _>(2))?;
-        let pair = [pk, vault];
-        let fetched = with_retries("getMultipleAccounts", 6, || {
-            rpc.get_multiple_accounts(&pair)
-        })
-        .await?;
+    let accounts = rows
+        .iter()
+        .map(|r| key(&r.get::<String, _>(0)))
+        .collect::<Result<Vec<_>>>()?;
+    let vaults = rows
+        .iter()
+        .map(|r| key(&r.get::<String, _>(2)))
+        .collect::<Result<Vec<_>>>()?;
+    let mut indexed: HashSet<Pubkey> = accounts.iter().copied().collect();
+    let fetched_accounts = fetch_all(source, &accounts).await?;
+    let fetched_vaults = fetch_all(source, &vaults).await?;
+    for ((row, account), vault) in rows.iter().zip(fetched_accounts).zip(fetched_vaults) {
+        let subject = format!(
+            "budget account {} ({})",
+            row.get::<String, _>(1),
+            row.get::<String, _>(0)
+        );
         let (figures, status) = (
             [3, 4, 5, 6, 7].map(|i| row.get::<i64, _>(i)),
             row.get::<String, _>(8),
         );
-        match (&fetched[0], status.as_str()) {
+        match (&account, status.as_str()) {
             (None, "closed") => continue,
             (Some(_), "closed") => d.check(&subject, "account", "closed", "open"),
             (None, _) => d.check(&subject, "account", status, "missing"),
@@ -126,7 +130,7 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
                     d.check(&subject, name, index, chain);
                 }
                 let expected = figures[3] - figures[2] - figures[4];
-                let balance = fetched[1]
+                let balance = vault
                     .as_ref()
                     .and_then(|a| StateWithExtensions::<TokenAccount>::unpack(&a.data).ok())
                     .map_or("missing".to_string(), |t| t.base.amount.to_string());
@@ -251,7 +255,7 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
             ..Default::default()
         };
         let accounts = with_retries("getProgramAccounts", 6, || {
-            rpc.get_program_ui_accounts_with_config(&program, config.clone())
+            source.rpc().get_program_ui_accounts_with_config(&program, config.clone())
         })
         .await?;
         for (address, _) in accounts {
