@@ -46,6 +46,9 @@ impl Table {
     pub fn record(&mut self, program: &'static str, instruction: &str, sent: &Sent) {
         let mut created: Vec<usize> = sent.created.iter().map(|(_, len)| *len).collect();
         created.sort_unstable();
+        if std::env::var_os("FISC_CU_LOGS").is_some() {
+            eprintln!("== {program}.{instruction}\n{}", sent.meta.pretty_logs());
+        }
         self.rows.push(Row {
             program,
             instruction: instruction.to_string(),

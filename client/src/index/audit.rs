@@ -255,7 +255,9 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
             ..Default::default()
         };
         let accounts = with_retries("getProgramAccounts", 6, || {
-            source.rpc().get_program_ui_accounts_with_config(&program, config.clone())
+            source
+                .rpc()
+                .get_program_ui_accounts_with_config(&program, config.clone())
         })
         .await?;
         for (address, _) in accounts {

@@ -1,4 +1,4 @@
-//! Events emitted through `emit_cpi!`: each carries who, what, amounts and references, enough to
+//! Events, each emitted by self-CPI through [`emit`] (what `emit_cpi!` sends, built more cheaply): each carries who, what, amounts and references, enough to
 //! rebuild the ledger off chain. Amounts are in the mint's base units.
 
 use anchor_lang::prelude::*;
@@ -313,4 +313,14 @@ pub struct RecoveryRecorded {
     pub payer: Pubkey,
     /// The token account it came from.
     pub source: Pubkey,
+}
+
+/// Emit `event` by a CPI to this program signed by its event `authority` (see `budget::event_cpi`).
+pub fn emit<E: anchor_lang::Event>(authority: &AccountInfo, event: &E) -> Result<()> {
+    crate::event_cpi::emit(
+        &crate::ID,
+        authority,
+        crate::EVENT_AUTHORITY_AND_BUMP.1,
+        event,
+    )
 }

@@ -18,6 +18,7 @@ use anchor_lang::prelude::*;
 
 pub mod constants;
 pub mod errors;
+pub mod event_cpi;
 pub mod events;
 pub mod fiscal;
 pub mod instructions;

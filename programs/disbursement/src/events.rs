@@ -1,4 +1,4 @@
-//! Events emitted through `emit_cpi!`: each carries the request, agency, amounts and the signer, so that
+//! Events, each emitted by self-CPI through [`emit`] (what `emit_cpi!` sends, built more cheaply): each carries the request, agency, amounts and the signer, so that
 //! the indexer can rebuild every request's history.
 
 use anchor_lang::prelude::*;
@@ -194,4 +194,14 @@ pub struct BatchCompleted {
     pub sequence: u64,
     /// Sum paid.
     pub total: u64,
+}
+
+/// Emit `event` by a CPI to this program signed by its event `authority` (see `budget::event_cpi`).
+pub fn emit<E: anchor_lang::Event>(authority: &AccountInfo, event: &E) -> Result<()> {
+    budget::event_cpi::emit(
+        &crate::ID,
+        authority,
+        crate::EVENT_AUTHORITY_AND_BUMP.1,
+        event,
+    )
 }

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::BudgetError;
-use crate::events::AgencyAdminAccepted;
+use crate::events::{emit, AgencyAdminAccepted};
 use crate::state::Agency;
 
 #[event_cpi]
@@ -24,10 +24,13 @@ pub fn handler(ctx: Context<AgencyAdminAccept>) -> Result<()> {
     agency.admin = agency.pending_admin;
     agency.pending_admin = Pubkey::default();
     agency.invariant()?;
-    emit_cpi!(AgencyAdminAccepted {
-        agency: agency.key(),
-        previous,
-        admin: agency.admin
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &AgencyAdminAccepted {
+            agency: agency.key(),
+            previous,
+            admin: agency.admin,
+        },
+    )?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::BudgetError;
-use crate::events::AgencyAdminProposed;
+use crate::events::{emit, AgencyAdminProposed};
 use crate::state::Agency;
 
 #[event_cpi]
@@ -20,10 +20,13 @@ pub fn handler(ctx: Context<AgencyAdminPropose>, proposed: Pubkey) -> Result<()>
     let agency = &mut ctx.accounts.agency;
     agency.pending_admin = proposed;
     agency.invariant()?;
-    emit_cpi!(AgencyAdminProposed {
-        agency: agency.key(),
-        admin: agency.admin,
-        proposed
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &AgencyAdminProposed {
+            agency: agency.key(),
+            admin: agency.admin,
+            proposed,
+        },
+    )?;
     Ok(())
 }

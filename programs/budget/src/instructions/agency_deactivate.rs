@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::AgencyDeactivated;
+use crate::events::{emit, AgencyDeactivated};
 use crate::state::{Agency, Treasury};
 
 #[event_cpi]
@@ -24,9 +24,12 @@ pub fn handler(ctx: Context<AgencyDeactivate>) -> Result<()> {
     let agency = &mut ctx.accounts.agency;
     agency.active = false;
     agency.invariant()?;
-    emit_cpi!(AgencyDeactivated {
-        agency: agency.key(),
-        authority: ctx.accounts.authority.key()
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &AgencyDeactivated {
+            agency: agency.key(),
+            authority: ctx.accounts.authority.key(),
+        },
+    )?;
     Ok(())
 }

@@ -4,7 +4,7 @@ use crate::constants::{
     ACCOUNT_VERSION, AGENCY_CODE_LEN, NAME_LEN, SEED_AGENCY, TREASURY_AND_BUMP,
 };
 use crate::errors::BudgetError;
-use crate::events::AgencyRegistered;
+use crate::events::{emit, AgencyRegistered};
 use crate::state::{Agency, Treasury};
 
 /// Arguments of `agency_register`.
@@ -55,12 +55,15 @@ pub fn handler(ctx: Context<AgencyRegister>, args: AgencyRegisterArgs) -> Result
         active: true,
     });
     agency.invariant()?;
-    emit_cpi!(AgencyRegistered {
-        agency: agency.key(),
-        code: args.code,
-        name: args.name,
-        admin: args.admin,
-        registered_by: ctx.accounts.authority.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &AgencyRegistered {
+            agency: agency.key(),
+            code: args.code,
+            name: args.name,
+            admin: args.admin,
+            registered_by: ctx.accounts.authority.key(),
+        },
+    )?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::BudgetAccountAuthorityChanged;
+use crate::events::{emit, BudgetAccountAuthorityChanged};
 use crate::state::{BudgetAccount, Treasury};
 
 #[event_cpi]
@@ -27,12 +27,15 @@ pub fn handler(ctx: Context<BudgetAccountAuthorizedSet>, authorized: u64) -> Res
     let previous_authorized = account.authorized;
     account.set_authorized(authorized)?;
     account.invariant()?;
-    emit_cpi!(BudgetAccountAuthorityChanged {
-        agency: account.agency,
-        budget_account: account.key(),
-        previous_authorized,
-        authorized,
-        authority: ctx.accounts.authority.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &BudgetAccountAuthorityChanged {
+            agency: account.agency,
+            budget_account: account.key(),
+            previous_authorized,
+            authorized,
+            authority: ctx.accounts.authority.key(),
+        },
+    )?;
     Ok(())
 }

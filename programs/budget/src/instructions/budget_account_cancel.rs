@@ -3,7 +3,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::{SEED_BUDGET_ACCOUNT, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
-use crate::events::BudgetAccountCancelled;
+use crate::events::{emit, BudgetAccountCancelled};
 use crate::state::{Availability, BudgetAccount, Treasury};
 
 #[event_cpi]
@@ -66,12 +66,15 @@ pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
         amount,
     )?;
     account.invariant()?;
-    emit_cpi!(BudgetAccountCancelled {
-        agency: account.agency,
-        budget_account: account.key(),
-        amount,
-        destination: ctx.accounts.destination.key(),
-        authority: ctx.accounts.authority.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &BudgetAccountCancelled {
+            agency: account.agency,
+            budget_account: account.key(),
+            amount,
+            destination: ctx.accounts.destination.key(),
+            authority: ctx.accounts.authority.key(),
+        },
+    )?;
     Ok(())
 }

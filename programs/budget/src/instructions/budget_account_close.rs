@@ -3,7 +3,7 @@ use anchor_spl::token_interface::{self, CloseAccount, TokenAccount, TokenInterfa
 
 use crate::constants::{SEED_BUDGET_ACCOUNT, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
-use crate::events::BudgetAccountClosed;
+use crate::events::{emit, BudgetAccountClosed};
 use crate::state::{Availability, BudgetAccount, Treasury};
 
 #[event_cpi]
@@ -61,15 +61,18 @@ pub fn handler(ctx: Context<BudgetAccountClose>) -> Result<()> {
         },
         &[seeds],
     ))?;
-    emit_cpi!(BudgetAccountClosed {
-        agency: account.agency,
-        budget_account: account.key(),
-        authorized: account.authorized,
-        obligated: account.obligated,
-        disbursed: account.disbursed,
-        funded: account.funded,
-        returned: account.returned,
-        rent_to: ctx.accounts.authority.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &BudgetAccountClosed {
+            agency: account.agency,
+            budget_account: account.key(),
+            authorized: account.authorized,
+            obligated: account.obligated,
+            disbursed: account.disbursed,
+            funded: account.funded,
+            returned: account.returned,
+            rent_to: ctx.accounts.authority.key(),
+        },
+    )?;
     Ok(())
 }

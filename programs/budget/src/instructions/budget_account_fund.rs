@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::errors::BudgetError;
-use crate::events::BudgetAccountFunded;
+use crate::events::{emit, BudgetAccountFunded};
 use crate::state::BudgetAccount;
 
 #[event_cpi]
@@ -44,13 +44,16 @@ pub fn handler(ctx: Context<BudgetAccountFund>, amount: u64) -> Result<()> {
         amount,
     )?;
     account.invariant()?;
-    emit_cpi!(BudgetAccountFunded {
-        agency: account.agency,
-        budget_account: account.key(),
-        amount,
-        funded: account.funded,
-        depositor: ctx.accounts.depositor.key(),
-        source: ctx.accounts.source.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &BudgetAccountFunded {
+            agency: account.agency,
+            budget_account: account.key(),
+            amount,
+            funded: account.funded,
+            depositor: ctx.accounts.depositor.key(),
+            source: ctx.accounts.source.key(),
+        },
+    )?;
     Ok(())
 }

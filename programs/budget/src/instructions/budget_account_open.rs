@@ -3,7 +3,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::{ACCOUNT_VERSION, SEED_BUDGET_ACCOUNT, TAS_LEN, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
-use crate::events::BudgetAccountOpened;
+use crate::events::{emit, BudgetAccountOpened};
 use crate::state::{Agency, BudgetAccount, Member, Role, Treasury};
 
 /// Arguments of `budget_account_open`.
@@ -100,16 +100,19 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
         open_obligations: 0,
     });
     account.invariant()?;
-    emit_cpi!(BudgetAccountOpened {
-        agency,
-        budget_account: account.key(),
-        vault: ctx.accounts.vault.key(),
-        tas: args.tas,
-        mint,
-        first_fiscal_year: args.first_fiscal_year,
-        last_fiscal_year: args.last_fiscal_year,
-        authorized: args.authorized,
-        officer: ctx.accounts.officer.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &BudgetAccountOpened {
+            agency,
+            budget_account: account.key(),
+            vault: ctx.accounts.vault.key(),
+            tas: args.tas,
+            mint,
+            first_fiscal_year: args.first_fiscal_year,
+            last_fiscal_year: args.last_fiscal_year,
+            authorized: args.authorized,
+            officer: ctx.accounts.officer.key(),
+        },
+    )?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, SEED_MEMBER};
 use crate::errors::BudgetError;
-use crate::events::MemberRolesChanged;
+use crate::events::{emit, MemberRolesChanged};
 use crate::state::{Agency, Member, Role};
 
 #[event_cpi]
@@ -47,12 +47,15 @@ pub fn handler(ctx: Context<MemberRolesSet>, member_key: Pubkey, roles: u8) -> R
     }
     member.roles = roles;
     member.invariant()?;
-    emit_cpi!(MemberRolesChanged {
-        agency,
-        member: member_key,
-        previous_roles,
-        roles,
-        admin: ctx.accounts.admin.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &MemberRolesChanged {
+            agency,
+            member: member_key,
+            previous_roles,
+            roles,
+            admin: ctx.accounts.admin.key(),
+        },
+    )?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::ObligationAdjusted;
+use crate::events::{emit, ObligationAdjusted};
 use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
 
 /// Accounts of `obligation_increase` and `obligation_decrease`.
@@ -54,15 +54,18 @@ pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> R
     }
     account.invariant()?;
     obligation.invariant()?;
-    emit_cpi!(ObligationAdjusted {
-        agency: account.agency,
-        budget_account: account.key(),
-        obligation: obligation.key(),
-        increase,
-        amount,
-        obligated: obligation.obligated,
-        account_obligated: account.obligated,
-        officer: ctx.accounts.officer.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &ObligationAdjusted {
+            agency: account.agency,
+            budget_account: account.key(),
+            obligation: obligation.key(),
+            increase,
+            amount,
+            obligated: obligation.obligated,
+            account_obligated: account.obligated,
+            officer: ctx.accounts.officer.key(),
+        },
+    )?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::ObligationClosed;
+use crate::events::{emit, ObligationClosed};
 use crate::state::{Agency, Availability, BudgetAccount, Member, Obligation, Role, Treasury};
 
 #[event_cpi]
@@ -53,13 +53,16 @@ pub fn handler(ctx: Context<ObligationClose>) -> Result<()> {
         .checked_sub(1)
         .ok_or(BudgetError::InvariantViolated)?;
     account.invariant()?;
-    emit_cpi!(ObligationClosed {
-        agency: account.agency,
-        budget_account: account.key(),
-        obligation: obligation.key(),
-        obligated: obligation.obligated,
-        disbursed: obligation.disbursed,
-        officer: ctx.accounts.officer.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &ObligationClosed {
+            agency: account.agency,
+            budget_account: account.key(),
+            obligation: obligation.key(),
+            obligated: obligation.obligated,
+            disbursed: obligation.disbursed,
+            officer: ctx.accounts.officer.key(),
+        },
+    )?;
     Ok(())
 }

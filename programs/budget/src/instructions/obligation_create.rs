@@ -4,7 +4,7 @@ use crate::constants::{
     ACCOUNT_VERSION, AWARD_ID_LEN, PAYEE_ID_LEN, SEED_OBLIGATION, TREASURY_AND_BUMP,
 };
 use crate::errors::BudgetError;
-use crate::events::ObligationCreated;
+use crate::events::{emit, ObligationCreated};
 use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
 
 /// Arguments of `obligation_create`.
@@ -97,16 +97,19 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
     });
     account.invariant()?;
     obligation.invariant()?;
-    emit_cpi!(ObligationCreated {
-        agency: account.agency,
-        budget_account: account.key(),
-        obligation: obligation.key(),
-        award_id: args.award_id,
-        payee: args.payee,
-        payee_id: args.payee_id,
-        object_class: args.object_class,
-        amount: args.amount,
-        officer: ctx.accounts.officer.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &ObligationCreated {
+            agency: account.agency,
+            budget_account: account.key(),
+            obligation: obligation.key(),
+            award_id: args.award_id,
+            payee: args.payee,
+            payee_id: args.payee_id,
+            object_class: args.object_class,
+            amount: args.amount,
+            officer: ctx.accounts.officer.key(),
+        },
+    )?;
     Ok(())
 }

@@ -3,7 +3,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::{SEED_BUDGET_ACCOUNT, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
-use crate::events::OutlayMade;
+use crate::events::{emit, OutlayMade};
 use crate::state::{BudgetAccount, Obligation, Treasury};
 
 /// Arguments of `outlay_execute`.
@@ -88,16 +88,19 @@ pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<(
     )?;
     account.invariant()?;
     obligation.invariant()?;
-    emit_cpi!(OutlayMade {
-        agency: account.agency,
-        budget_account: account.key(),
-        obligation: obligation.key(),
-        payee: obligation.payee,
-        payee_token_account: ctx.accounts.payee_token_account.key(),
-        amount: args.amount,
-        obligation_disbursed: obligation.disbursed,
-        account_disbursed: account.disbursed,
-        reference: args.reference,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &OutlayMade {
+            agency: account.agency,
+            budget_account: account.key(),
+            obligation: obligation.key(),
+            payee: obligation.payee,
+            payee_token_account: ctx.accounts.payee_token_account.key(),
+            amount: args.amount,
+            obligation_disbursed: obligation.disbursed,
+            account_disbursed: account.disbursed,
+            reference: args.reference,
+        },
+    )?;
     Ok(())
 }

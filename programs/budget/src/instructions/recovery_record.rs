@@ -3,7 +3,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::RecoveryRecorded;
+use crate::events::{emit, RecoveryRecorded};
 use crate::state::{BudgetAccount, Obligation, Treasury};
 
 #[event_cpi]
@@ -60,15 +60,18 @@ pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
     )?;
     account.invariant()?;
     obligation.invariant()?;
-    emit_cpi!(RecoveryRecorded {
-        agency: account.agency,
-        budget_account: account.key(),
-        obligation: obligation.key(),
-        amount,
-        obligation_disbursed: obligation.disbursed,
-        account_disbursed: account.disbursed,
-        payer: ctx.accounts.payer.key(),
-        source: ctx.accounts.source.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &RecoveryRecorded {
+            agency: account.agency,
+            budget_account: account.key(),
+            obligation: obligation.key(),
+            amount,
+            obligation_disbursed: obligation.disbursed,
+            account_disbursed: account.disbursed,
+            payer: ctx.accounts.payer.key(),
+            source: ctx.accounts.source.key(),
+        },
+    )?;
     Ok(())
 }

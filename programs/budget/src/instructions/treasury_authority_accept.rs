@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::TreasuryAuthorityAccepted;
+use crate::events::{emit, TreasuryAuthorityAccepted};
 use crate::state::Treasury;
 
 #[event_cpi]
@@ -26,9 +26,12 @@ pub fn handler(ctx: Context<TreasuryAuthorityAccept>) -> Result<()> {
     treasury.authority = treasury.pending_authority;
     treasury.pending_authority = Pubkey::default();
     treasury.invariant()?;
-    emit_cpi!(TreasuryAuthorityAccepted {
-        previous,
-        authority: treasury.authority
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TreasuryAuthorityAccepted {
+            previous,
+            authority: treasury.authority,
+        },
+    )?;
     Ok(())
 }

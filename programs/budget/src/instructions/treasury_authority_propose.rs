@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::TreasuryAuthorityProposed;
+use crate::events::{emit, TreasuryAuthorityProposed};
 use crate::state::Treasury;
 
 #[event_cpi]
@@ -21,9 +21,12 @@ pub fn handler(ctx: Context<TreasuryAuthorityPropose>, proposed: Pubkey) -> Resu
     let treasury = &mut ctx.accounts.treasury;
     treasury.pending_authority = proposed;
     treasury.invariant()?;
-    emit_cpi!(TreasuryAuthorityProposed {
-        authority: treasury.authority,
-        proposed
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TreasuryAuthorityProposed {
+            authority: treasury.authority,
+            proposed,
+        },
+    )?;
     Ok(())
 }

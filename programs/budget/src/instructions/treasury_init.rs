@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, MAX_MINTS, SEED_TREASURY};
-use crate::events::TreasuryInitialized;
+use crate::events::{emit, TreasuryInitialized};
 use crate::program::Budget;
 use crate::state::Treasury;
 
@@ -68,12 +68,15 @@ pub fn handler(ctx: Context<TreasuryInit>, args: TreasuryInitArgs) -> Result<()>
         mints: [Pubkey::default(); MAX_MINTS],
     });
     treasury.invariant()?;
-    emit_cpi!(TreasuryInitialized {
-        treasury: treasury.key(),
-        authority: args.authority,
-        disbursement_authority: args.disbursement_authority,
-        fiscal_year_start_month: args.fiscal_year_start_month,
-        cancellation_years: args.cancellation_years,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TreasuryInitialized {
+            treasury: treasury.key(),
+            authority: args.authority,
+            disbursement_authority: args.disbursement_authority,
+            fiscal_year_start_month: args.fiscal_year_start_month,
+            cancellation_years: args.cancellation_years,
+        },
+    )?;
     Ok(())
 }

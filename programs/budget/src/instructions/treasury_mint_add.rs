@@ -3,7 +3,7 @@ use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::TreasuryMintAdded;
+use crate::events::{emit, TreasuryMintAdded};
 use crate::state::Treasury;
 
 /// Size of a mint without Token-2022 extensions.
@@ -35,10 +35,13 @@ pub fn handler(ctx: Context<TreasuryMintAdd>) -> Result<()> {
     let treasury = &mut ctx.accounts.treasury;
     treasury.add_mint(mint)?;
     treasury.invariant()?;
-    emit_cpi!(TreasuryMintAdded {
-        authority: treasury.authority,
-        mint,
-        token_program: ctx.accounts.token_program.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TreasuryMintAdded {
+            authority: treasury.authority,
+            mint,
+            token_program: ctx.accounts.token_program.key(),
+        },
+    )?;
     Ok(())
 }

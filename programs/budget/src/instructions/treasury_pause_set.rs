@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
-use crate::events::TreasuryPauseChanged;
+use crate::events::{emit, TreasuryPauseChanged};
 use crate::state::Treasury;
 
 #[event_cpi]
@@ -20,9 +20,12 @@ pub fn handler(ctx: Context<TreasuryPauseSet>, paused: bool) -> Result<()> {
     let treasury = &mut ctx.accounts.treasury;
     treasury.paused = paused;
     treasury.invariant()?;
-    emit_cpi!(TreasuryPauseChanged {
-        authority: treasury.authority,
-        paused
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TreasuryPauseChanged {
+            authority: treasury.authority,
+            paused,
+        },
+    )?;
     Ok(())
 }

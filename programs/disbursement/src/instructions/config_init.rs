@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, AUTHORITY_AND_BUMP, SEED_CONFIG};
-use crate::events::ConfigInitialized;
+use crate::events::{emit, ConfigInitialized};
 use crate::program::Disbursement;
 use crate::state::Config;
 
@@ -42,10 +42,13 @@ pub fn handler(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         admin: args.admin,
     });
     config.invariant()?;
-    emit_cpi!(ConfigInitialized {
-        config: config.key(),
-        admin: args.admin,
-        authority
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &ConfigInitialized {
+            config: config.key(),
+            admin: args.admin,
+            authority,
+        },
+    )?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use budget::state::{Agency, Member, Role};
 
 use crate::errors::DisbursementError;
-use crate::events::PaymentApproved;
+use crate::events::{emit, PaymentApproved};
 use crate::state::{PaymentRequest, Policy};
 
 #[event_cpi]
@@ -42,13 +42,16 @@ pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
         .approvals
         .add(approver, &requester, required.approvals, now)?;
     request.invariant()?;
-    emit_cpi!(PaymentApproved {
-        request: request.key(),
-        agency: request.agency,
-        sequence: request.sequence,
-        approver,
-        approval_count: request.approvals.count,
-        required_approvals: required.approvals,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PaymentApproved {
+            request: request.key(),
+            agency: request.agency,
+            sequence: request.sequence,
+            approver,
+            approval_count: request.approvals.count,
+            required_approvals: required.approvals,
+        },
+    )?;
     Ok(())
 }

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use budget::state::{Agency, Member, Role};
 
 use crate::errors::DisbursementError;
-use crate::events::PaymentApproved;
+use crate::events::{emit, PaymentApproved};
 use crate::state::{BatchRequest, Policy};
 
 #[event_cpi]
@@ -42,13 +42,16 @@ pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
         .approvals
         .add(approver, &requester, required.approvals, now)?;
     batch.invariant()?;
-    emit_cpi!(PaymentApproved {
-        request: batch.key(),
-        agency: batch.agency,
-        sequence: batch.sequence,
-        approver,
-        approval_count: batch.approvals.count,
-        required_approvals: required.approvals,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PaymentApproved {
+            request: batch.key(),
+            agency: batch.agency,
+            sequence: batch.sequence,
+            approver,
+            approval_count: batch.approvals.count,
+            required_approvals: required.approvals,
+        },
+    )?;
     Ok(())
 }

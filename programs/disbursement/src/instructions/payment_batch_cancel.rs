@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use budget::state::{Agency, Member, Role};
 
 use crate::errors::DisbursementError;
-use crate::events::{PaymentCancelled, PaymentRejected};
+use crate::events::{emit, PaymentCancelled, PaymentRejected};
 use crate::state::BatchRequest;
 
 #[event_cpi]
@@ -39,24 +39,30 @@ pub fn handler(ctx: Context<PaymentBatchCancel>) -> Result<()> {
             require_keys_eq!(member.agency, agency, DisbursementError::NotAMember);
             require_keys_eq!(member.member, signer, DisbursementError::NotAMember);
             require!(member.has(Role::APPROVER), DisbursementError::MissingRole);
-            emit_cpi!(PaymentRejected {
-                request,
-                agency,
-                sequence,
-                approver: signer
-            });
+            emit(
+                &ctx.accounts.event_authority,
+                &PaymentRejected {
+                    request,
+                    agency,
+                    sequence,
+                    approver: signer,
+                },
+            )?;
         }
         None => {
             require!(
                 signer == batch.requester || signer == ctx.accounts.agency.admin,
                 DisbursementError::NotRequesterOrAdmin
             );
-            emit_cpi!(PaymentCancelled {
-                request,
-                agency,
-                sequence,
-                cancelled_by: signer
-            });
+            emit(
+                &ctx.accounts.event_authority,
+                &PaymentCancelled {
+                    request,
+                    agency,
+                    sequence,
+                    cancelled_by: signer,
+                },
+            )?;
         }
     }
     Ok(())

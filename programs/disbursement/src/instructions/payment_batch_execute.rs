@@ -6,7 +6,7 @@ use budget::state::{Agency, BudgetAccount, Member, Treasury};
 
 use crate::constants::{AUTHORITY_AND_BUMP, MAX_ITEMS_PER_EXECUTE, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
-use crate::events::{BatchCompleted, BatchItemPaid};
+use crate::events::{emit, BatchCompleted, BatchItemPaid};
 use crate::state::{BatchRequest, Policy};
 
 #[event_cpi]
@@ -142,10 +142,10 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
         accounts.batch.close(accounts.requester.to_account_info())?;
     }
     for event in paid {
-        emit_cpi!(event);
+        emit(&ctx.accounts.event_authority, &event)?;
     }
     if let Some(event) = completed {
-        emit_cpi!(event);
+        emit(&ctx.accounts.event_authority, &event)?;
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use budget::state::{Agency, BudgetAccount, Member, Obligation, Role};
 
 use crate::constants::{ACCOUNT_VERSION, MAX_BATCH_ITEMS, REFERENCE_LEN, SEED_BATCH};
 use crate::errors::DisbursementError;
-use crate::events::BatchProposed;
+use crate::events::{emit, BatchProposed};
 use crate::state::{Approvals, BatchItem, BatchRequest, Policy};
 
 /// Arguments of `payment_batch_propose`; the remaining accounts are, per item and in order, its
@@ -143,18 +143,21 @@ pub fn handler<'info>(
         items,
     });
     batch.invariant()?;
-    emit_cpi!(BatchProposed {
-        batch: batch.key(),
-        agency: batch.agency,
-        sequence: args.sequence,
-        budget_account,
-        total,
-        item_count: batch.item_count,
-        required_approvals: requirement.approvals,
-        time_lock_seconds: requirement.time_lock_seconds,
-        document_hash: args.document_hash,
-        reference: args.reference,
-        requester: batch.requester,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &BatchProposed {
+            batch: batch.key(),
+            agency: batch.agency,
+            sequence: args.sequence,
+            budget_account,
+            total,
+            item_count: batch.item_count,
+            required_approvals: requirement.approvals,
+            time_lock_seconds: requirement.time_lock_seconds,
+            document_hash: args.document_hash,
+            reference: args.reference,
+            requester: batch.requester,
+        },
+    )?;
     Ok(())
 }

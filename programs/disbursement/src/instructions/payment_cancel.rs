@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use budget::state::Agency;
 
 use crate::errors::DisbursementError;
-use crate::events::PaymentCancelled;
+use crate::events::{emit, PaymentCancelled};
 use crate::state::PaymentRequest;
 
 #[event_cpi]
@@ -29,11 +29,14 @@ pub struct PaymentCancel<'info> {
 /// Cancel a payment: the request ends, nothing is paid.
 pub fn handler(ctx: Context<PaymentCancel>) -> Result<()> {
     let request = &ctx.accounts.request;
-    emit_cpi!(PaymentCancelled {
-        request: request.key(),
-        agency: request.agency,
-        sequence: request.sequence,
-        cancelled_by: ctx.accounts.signer.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PaymentCancelled {
+            request: request.key(),
+            agency: request.agency,
+            sequence: request.sequence,
+            cancelled_by: ctx.accounts.signer.key(),
+        },
+    )?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use budget::state::{Agency, BudgetAccount, Member, Obligation, Treasury};
 
 use crate::constants::{AUTHORITY_AND_BUMP, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
-use crate::events::PaymentExecuted;
+use crate::events::{emit, PaymentExecuted};
 use crate::state::{PaymentRequest, Policy};
 
 #[event_cpi]
@@ -120,6 +120,6 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             period_spent: accounts.policy.period_spent,
         }
     };
-    emit_cpi!(event);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use budget::text::is_code;
 
 use crate::constants::{ACCOUNT_VERSION, REFERENCE_LEN, SEED_REQUEST};
 use crate::errors::DisbursementError;
-use crate::events::PaymentProposed;
+use crate::events::{emit, PaymentProposed};
 use crate::state::{Approvals, PaymentRequest, Policy};
 
 /// Arguments of `payment_propose`.
@@ -106,19 +106,22 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         proposed_at: Clock::get()?.unix_timestamp,
     });
     request.invariant()?;
-    emit_cpi!(PaymentProposed {
-        request: request.key(),
-        agency: request.agency,
-        sequence: args.sequence,
-        budget_account: request.budget_account,
-        obligation: request.obligation,
-        payee_token_account: request.payee_token_account,
-        amount: args.amount,
-        document_hash: args.document_hash,
-        reference: args.reference,
-        required_approvals: requirement.approvals,
-        time_lock_seconds: requirement.time_lock_seconds,
-        requester: request.requester,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PaymentProposed {
+            request: request.key(),
+            agency: request.agency,
+            sequence: args.sequence,
+            budget_account: request.budget_account,
+            obligation: request.obligation,
+            payee_token_account: request.payee_token_account,
+            amount: args.amount,
+            document_hash: args.document_hash,
+            reference: args.reference,
+            required_approvals: requirement.approvals,
+            time_lock_seconds: requirement.time_lock_seconds,
+            requester: request.requester,
+        },
+    )?;
     Ok(())
 }

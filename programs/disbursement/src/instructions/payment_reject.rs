@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use budget::state::{Agency, Member, Role};
 
 use crate::errors::DisbursementError;
-use crate::events::PaymentRejected;
+use crate::events::{emit, PaymentRejected};
 use crate::state::PaymentRequest;
 
 #[event_cpi]
@@ -30,11 +30,14 @@ pub struct PaymentReject<'info> {
 /// Reject a payment: the request ends, nothing is paid.
 pub fn handler(ctx: Context<PaymentReject>) -> Result<()> {
     let request = &ctx.accounts.request;
-    emit_cpi!(PaymentRejected {
-        request: request.key(),
-        agency: request.agency,
-        sequence: request.sequence,
-        approver: ctx.accounts.approver.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PaymentRejected {
+            request: request.key(),
+            agency: request.agency,
+            sequence: request.sequence,
+            approver: ctx.accounts.approver.key(),
+        },
+    )?;
     Ok(())
 }

@@ -3,7 +3,7 @@ use budget::state::Agency;
 
 use crate::constants::{ACCOUNT_VERSION, MAX_TIERS, SEED_POLICY};
 use crate::errors::DisbursementError;
-use crate::events::PolicySet;
+use crate::events::{emit, PolicySet};
 use crate::state::{Policy, Tier};
 
 /// Arguments of `policy_set`.
@@ -69,15 +69,18 @@ pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<(
     policy.period_limit = args.period_limit;
     policy.period_spent = policy.period_spent.min(args.period_limit);
     policy.invariant()?;
-    emit_cpi!(PolicySet {
-        agency,
-        policy: policy.key(),
-        tiers,
-        tier_count: policy.tier_count,
-        anyone_may_execute: args.anyone_may_execute,
-        period_seconds: args.period_seconds,
-        period_limit: args.period_limit,
-        admin: ctx.accounts.admin.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PolicySet {
+            agency,
+            policy: policy.key(),
+            tiers,
+            tier_count: policy.tier_count,
+            anyone_may_execute: args.anyone_may_execute,
+            period_seconds: args.period_seconds,
+            period_limit: args.period_limit,
+            admin: ctx.accounts.admin.key(),
+        },
+    )?;
     Ok(())
 }

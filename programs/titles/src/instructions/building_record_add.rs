@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::TitlesError;
-use crate::events::BuildingRecorded;
+use crate::events::{emit, BuildingRecorded};
 use crate::instructions::HolderOfficer;
 use crate::roles::require_property_officer;
 
@@ -27,15 +27,18 @@ pub fn handler(ctx: Context<HolderOfficer>, args: BuildingRecordArgs) -> Result<
     require!(args.record_kind <= 3, TitlesError::InvalidRecordKind);
     let property = &ctx.accounts.property;
     require!(!property.disposed, TitlesError::Disposed);
-    emit_cpi!(BuildingRecorded {
-        property: property.key(),
-        holder: property.holder,
-        record_kind: args.record_kind,
-        date: args.date,
-        cost: args.cost,
-        document_hash: args.document_hash,
-        payment_request: args.payment_request,
-        officer,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &BuildingRecorded {
+            property: property.key(),
+            holder: property.holder,
+            record_kind: args.record_kind,
+            date: args.date,
+            cost: args.cost,
+            document_hash: args.document_hash,
+            payment_request: args.payment_request,
+            officer,
+        },
+    )?;
     Ok(())
 }

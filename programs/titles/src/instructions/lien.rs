@@ -3,7 +3,7 @@ use budget::text::is_code;
 
 use crate::constants::{ACCOUNT_VERSION, LIEN_ID_LEN, SEED_LIEN};
 use crate::errors::TitlesError;
-use crate::events::{LienRecorded, LienReleased};
+use crate::events::{emit, LienRecorded, LienReleased};
 use crate::state::{Lien, LienHolder, Property};
 
 /// Arguments of `lien_record`.
@@ -75,15 +75,18 @@ pub fn record(ctx: Context<LienRecord>, args: LienRecordArgs) -> Result<()> {
         document_hash: args.document_hash,
         recorded_at: Clock::get()?.unix_timestamp,
     });
-    emit_cpi!(LienRecorded {
-        property: property.key(),
-        lien: lien.key(),
-        holder: lien.holder,
-        lien_id: args.lien_id,
-        amount: args.amount,
-        document_hash: args.document_hash,
-        active_liens: property.active_liens,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &LienRecorded {
+            property: property.key(),
+            lien: lien.key(),
+            holder: lien.holder,
+            lien_id: args.lien_id,
+            amount: args.amount,
+            document_hash: args.document_hash,
+            active_liens: property.active_liens,
+        },
+    )?;
     Ok(())
 }
 
@@ -111,12 +114,15 @@ pub fn release(ctx: Context<LienRelease>) -> Result<()> {
         .ok_or(TitlesError::Overflow)?;
     property.invariant()?;
     let lien = &ctx.accounts.lien;
-    emit_cpi!(LienReleased {
-        property: property.key(),
-        lien: lien.key(),
-        holder: lien.holder,
-        lien_id: lien.lien_id,
-        active_liens: property.active_liens,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &LienReleased {
+            property: property.key(),
+            lien: lien.key(),
+            holder: lien.holder,
+            lien_id: lien.lien_id,
+            active_liens: property.active_liens,
+        },
+    )?;
     Ok(())
 }

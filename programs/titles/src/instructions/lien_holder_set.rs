@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{ACCOUNT_VERSION, SEED_LIEN_HOLDER};
 use crate::errors::TitlesError;
-use crate::events::LienHolderSet;
+use crate::events::{emit, LienHolderSet};
 use crate::state::{LienHolder, Registry};
 
 #[event_cpi]
@@ -41,11 +41,14 @@ pub fn handler(ctx: Context<LienHolderSetAccounts>, holder: Pubkey, active: bool
         auth.holder = holder;
     }
     auth.active = active;
-    emit_cpi!(LienHolderSet {
-        registry,
-        holder,
-        active,
-        registrar: ctx.accounts.registrar.key()
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &LienHolderSet {
+            registry,
+            holder,
+            active,
+            registrar: ctx.accounts.registrar.key(),
+        },
+    )?;
     Ok(())
 }

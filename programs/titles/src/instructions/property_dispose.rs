@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::TitlesError;
-use crate::events::PropertyDisposed;
+use crate::events::{emit, PropertyDisposed};
 use crate::instructions::HolderOfficer;
 use crate::roles::require_property_officer;
 
@@ -27,14 +27,17 @@ pub fn handler(ctx: Context<HolderOfficer>, args: PropertyDisposeArgs) -> Result
     property.require_movable()?;
     property.disposed = true;
     property.invariant()?;
-    emit_cpi!(PropertyDisposed {
-        property: property.key(),
-        holder: property.holder,
-        disposal_kind: args.disposal_kind,
-        price: args.price,
-        buyer: args.buyer,
-        document_hash: args.document_hash,
-        officer,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PropertyDisposed {
+            property: property.key(),
+            holder: property.holder,
+            disposal_kind: args.disposal_kind,
+            price: args.price,
+            buyer: args.buyer,
+            document_hash: args.document_hash,
+            officer,
+        },
+    )?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::TitlesError;
-use crate::events::PropertyFreezeSet;
+use crate::events::{emit, PropertyFreezeSet};
 use crate::state::{Property, Registry};
 
 #[event_cpi]
@@ -26,11 +26,14 @@ pub fn handler(
     let property = &mut ctx.accounts.property;
     property.frozen = frozen;
     property.invariant()?;
-    emit_cpi!(PropertyFreezeSet {
-        property: property.key(),
-        frozen,
-        document_hash,
-        registrar: ctx.accounts.registrar.key()
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PropertyFreezeSet {
+            property: property.key(),
+            frozen,
+            document_hash,
+            registrar: ctx.accounts.registrar.key(),
+        },
+    )?;
     Ok(())
 }

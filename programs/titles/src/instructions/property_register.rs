@@ -3,7 +3,7 @@ use budget::state::{Agency, Member};
 
 use crate::constants::{ACCOUNT_VERSION, PARCEL_ID_LEN, SEED_PROPERTY};
 use crate::errors::TitlesError;
-use crate::events::PropertyRegistered;
+use crate::events::{emit, PropertyRegistered};
 use crate::roles::require_property_officer;
 use crate::state::{Property, Registry};
 
@@ -106,20 +106,23 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
     });
     property.invariant()?;
     registry.invariant()?;
-    emit_cpi!(PropertyRegistered {
-        property: property.key(),
-        registry: registry.key(),
-        parcel_id: args.parcel_id,
-        kind: args.kind,
-        holder: agency,
-        latitude: args.latitude,
-        longitude: args.longitude,
-        legal_description_hash: args.legal_description_hash,
-        area_sq_m: args.area_sq_m,
-        acquisition_cost: args.acquisition_cost,
-        acquisition_date: args.acquisition_date,
-        deed_hash: args.deed_hash,
-        registered_by: signer,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PropertyRegistered {
+            property: property.key(),
+            registry: registry.key(),
+            parcel_id: args.parcel_id,
+            kind: args.kind,
+            holder: agency,
+            latitude: args.latitude,
+            longitude: args.longitude,
+            legal_description_hash: args.legal_description_hash,
+            area_sq_m: args.area_sq_m,
+            acquisition_cost: args.acquisition_cost,
+            acquisition_date: args.acquisition_date,
+            deed_hash: args.deed_hash,
+            registered_by: signer,
+        },
+    )?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::TitlesError;
-use crate::events::PropertyUpdated;
+use crate::events::{emit, PropertyUpdated};
 use crate::instructions::HolderOfficer;
 use crate::roles::require_property_officer;
 
@@ -24,12 +24,15 @@ pub fn handler(
     property.occupancy = occupancy;
     property.condition = condition;
     property.invariant()?;
-    emit_cpi!(PropertyUpdated {
-        property: property.key(),
-        use_code,
-        occupancy,
-        condition,
-        officer
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &PropertyUpdated {
+            property: property.key(),
+            use_code,
+            occupancy,
+            condition,
+            officer,
+        },
+    )?;
     Ok(())
 }

@@ -3,7 +3,7 @@ use budget::constants::TREASURY_AND_BUMP;
 use budget::state::Treasury;
 
 use crate::constants::{ACCOUNT_VERSION, JURISDICTION_LEN, NAME_LEN, SEED_REGISTRY};
-use crate::events::RegistryInitialized;
+use crate::events::{emit, RegistryInitialized};
 use crate::state::Registry;
 
 /// Arguments of `registry_init`.
@@ -59,12 +59,15 @@ pub fn handler(ctx: Context<RegistryInit>, args: RegistryInitArgs) -> Result<()>
         property_count: 0,
     });
     registry.invariant()?;
-    emit_cpi!(RegistryInitialized {
-        registry: registry.key(),
-        jurisdiction: args.jurisdiction,
-        name: args.name,
-        registrar: args.registrar,
-        opened_by: ctx.accounts.authority.key(),
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &RegistryInitialized {
+            registry: registry.key(),
+            jurisdiction: args.jurisdiction,
+            name: args.name,
+            registrar: args.registrar,
+            opened_by: ctx.accounts.authority.key(),
+        },
+    )?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use crate::errors::TitlesError;
-use crate::events::{RegistrarAccepted, RegistrarProposed};
+use crate::events::{emit, RegistrarAccepted, RegistrarProposed};
 use crate::state::Registry;
 
 /// Accounts of `registry_registrar_propose`.
@@ -21,11 +21,14 @@ pub fn propose(ctx: Context<RegistryRegistrarPropose>, proposed: Pubkey) -> Resu
     let registry = &mut ctx.accounts.registry;
     registry.pending_registrar = proposed;
     registry.invariant()?;
-    emit_cpi!(RegistrarProposed {
-        registry: registry.key(),
-        registrar: registry.registrar,
-        proposed
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &RegistrarProposed {
+            registry: registry.key(),
+            registrar: registry.registrar,
+            proposed,
+        },
+    )?;
     Ok(())
 }
 
@@ -47,10 +50,13 @@ pub fn accept(ctx: Context<RegistryRegistrarAccept>) -> Result<()> {
     registry.registrar = registry.pending_registrar;
     registry.pending_registrar = Pubkey::default();
     registry.invariant()?;
-    emit_cpi!(RegistrarAccepted {
-        registry: registry.key(),
-        previous,
-        registrar: registry.registrar
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &RegistrarAccepted {
+            registry: registry.key(),
+            previous,
+            registrar: registry.registrar,
+        },
+    )?;
     Ok(())
 }

@@ -3,7 +3,7 @@ use budget::state::{Agency, Member};
 
 use crate::constants::{ACCOUNT_VERSION, SEED_OFFER};
 use crate::errors::TitlesError;
-use crate::events::{TransferAccepted, TransferCancelled, TransferOffered};
+use crate::events::{emit, TransferAccepted, TransferCancelled, TransferOffered};
 use crate::roles::require_property_officer;
 use crate::state::{Property, TransferOffer};
 
@@ -50,13 +50,16 @@ pub fn offer(ctx: Context<TitleTransferOffer>) -> Result<()> {
         offered_by: ctx.accounts.officer_payer.key(),
         offered_at: Clock::get()?.unix_timestamp,
     });
-    emit_cpi!(TransferOffered {
-        property: property.key(),
-        offer: offer.key(),
-        from_agency,
-        to_agency,
-        offered_by: officer
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TransferOffered {
+            property: property.key(),
+            offer: offer.key(),
+            from_agency,
+            to_agency,
+            offered_by: officer,
+        },
+    )?;
     Ok(())
 }
 
@@ -103,13 +106,16 @@ pub fn accept(ctx: Context<TitleTransferAccept>) -> Result<()> {
     let previous_holder = property.holder;
     property.transfer_to(to_agency)?;
     property.invariant()?;
-    emit_cpi!(TransferAccepted {
-        property: property.key(),
-        previous_holder,
-        holder: to_agency,
-        transfer_seq: property.transfer_seq,
-        accepted_by: officer,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TransferAccepted {
+            property: property.key(),
+            previous_holder,
+            holder: to_agency,
+            transfer_seq: property.transfer_seq,
+            accepted_by: officer,
+        },
+    )?;
     Ok(())
 }
 
@@ -141,11 +147,14 @@ pub fn cancel(ctx: Context<TitleTransferCancel>) -> Result<()> {
     let officer = ctx.accounts.officer.key();
     require_property_officer(&ctx.accounts.member, &ctx.accounts.agency.key(), &officer)?;
     let offer = &ctx.accounts.offer;
-    emit_cpi!(TransferCancelled {
-        property: offer.property,
-        from_agency: offer.from_agency,
-        to_agency: offer.to_agency,
-        cancelled_by: officer,
-    });
+    emit(
+        &ctx.accounts.event_authority,
+        &TransferCancelled {
+            property: offer.property,
+            from_agency: offer.from_agency,
+            to_agency: offer.to_agency,
+            cancelled_by: officer,
+        },
+    )?;
     Ok(())
 }
