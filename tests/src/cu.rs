@@ -2,7 +2,6 @@
 //! measured in the SVM. `scripts/cu.sh` rewrites it; the test suite fails when it is stale.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use crate::svm::Sent;
 

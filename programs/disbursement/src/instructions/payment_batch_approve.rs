@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use budget::state::{Agency, Member, Role};
+use budget::state::{Member, Role};
 
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentApproved};
@@ -12,7 +12,8 @@ pub struct PaymentBatchApprove<'info> {
     #[account(has_one = agency @ DisbursementError::NoPolicy)]
     pub policy: Box<Account<'info, Policy>>,
     /// The agency (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    /// CHECK: by key only; the accounts that name it are checked against it.
+    pub agency: UncheckedAccount<'info>,
     /// The approver's membership, with the approver role.
     #[account(
         has_one = agency @ DisbursementError::NotAMember,

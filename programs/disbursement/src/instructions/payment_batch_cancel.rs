@@ -21,7 +21,8 @@ pub struct PaymentBatchCancel<'info> {
         close = requester,
     )]
     pub batch: Box<Account<'info, BatchRequest>>,
-    /// CHECK: the batch's requester (checked by `has_one`), receiving the rent.
+    /// The batch's requester, receiving the rent.
+    /// CHECK: checked by `has_one`.
     #[account(mut)]
     pub requester: UncheckedAccount<'info>,
     /// The requester or the agency admin (cancel), or an approver (reject).

@@ -1,8 +1,8 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 use budget::cpi::accounts::OutlayExecute;
 use budget::program::Budget;
-use budget::state::{Agency, BudgetAccount, Member, Treasury};
+use budget::state::Member;
 
 use crate::constants::{AUTHORITY_AND_BUMP, MAX_ITEMS_PER_EXECUTE, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
@@ -16,7 +16,8 @@ pub struct PaymentBatchExecute<'info> {
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
     pub policy: Box<Account<'info, Policy>>,
     /// The agency (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    /// CHECK: by key only; the accounts that name it are checked against it.
+    pub agency: UncheckedAccount<'info>,
     /// The executor's membership with the disbursing officer role; may be omitted when the policy lets
     /// anyone execute.
     pub executor_member: Option<Box<Account<'info, Member>>>,
@@ -30,25 +31,32 @@ pub struct PaymentBatchExecute<'info> {
         has_one = budget_account @ DisbursementError::RequestMismatch,
     )]
     pub batch: Box<Account<'info, BatchRequest>>,
-    /// CHECK: the batch's requester (checked by `has_one`), receiving the rent when it closes.
+    /// The batch's requester, receiving the rent when it closes.
+    /// CHECK: checked by `has_one`.
     #[account(mut)]
     pub requester: UncheckedAccount<'info>,
-    /// CHECK: this program's authority PDA (checked by address); signs the outlay requests.
+    /// This program's authority PDA; signs the outlay requests.
+    /// CHECK: checked by address.
     #[account(address = AUTHORITY_AND_BUMP.0)]
     pub authority: UncheckedAccount<'info>,
-    /// The budget program's treasury (checked there).
-    pub treasury: Box<Account<'info, Treasury>>,
+    /// The budget program's treasury.
+    /// CHECK: address, pause switch and disbursement authority checked by the budget program.
+    pub treasury: UncheckedAccount<'info>,
     /// The budget account paying.
+    /// CHECK: the batch's (`has_one`); its data is checked by the budget program.
     #[account(mut)]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
-    /// The budget account's vault (checked by the budget program).
+    pub budget_account: UncheckedAccount<'info>,
+    /// The budget account's vault.
+    /// CHECK: checked by the budget program.
     #[account(mut)]
-    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// The budget account's mint (checked by the budget program).
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    pub vault: UncheckedAccount<'info>,
+    /// The budget account's mint.
+    /// CHECK: checked by the budget program.
+    pub mint: UncheckedAccount<'info>,
     /// SPL Token or Token-2022.
     pub token_program: Interface<'info, TokenInterface>,
-    /// CHECK: the budget program's event authority (checked by the budget program).
+    /// The budget program's event authority.
+    /// CHECK: checked by the budget program.
     pub budget_event_authority: UncheckedAccount<'info>,
     /// The budget program.
     pub budget_program: Program<'info, Budget>,

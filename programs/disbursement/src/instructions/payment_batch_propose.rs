@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenAccount;
-use budget::state::{Agency, BudgetAccount, Member, Obligation, Role};
+use budget::state::{BudgetAccount, Member, Obligation, Role};
 
 use crate::constants::{ACCOUNT_VERSION, MAX_BATCH_ITEMS, REFERENCE_LEN, SEED_BATCH};
 use crate::errors::DisbursementError;
@@ -47,7 +47,8 @@ pub struct PaymentBatchPropose<'info> {
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
     pub policy: Box<Account<'info, Policy>>,
     /// The agency (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    /// CHECK: by key only; the accounts that name it are checked against it.
+    pub agency: UncheckedAccount<'info>,
     /// The requester's membership, with the requester role.
     #[account(
         has_one = agency @ DisbursementError::NotAMember,

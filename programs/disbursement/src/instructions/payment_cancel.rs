@@ -19,7 +19,8 @@ pub struct PaymentCancel<'info> {
         constraint = signer.key() == request.requester || signer.key() == agency.admin @ DisbursementError::NotRequesterOrAdmin,
     )]
     pub request: Box<Account<'info, PaymentRequest>>,
-    /// CHECK: the request's requester (checked by `has_one`), receiving the rent.
+    /// The request's requester, receiving the rent.
+    /// CHECK: checked by `has_one`.
     #[account(mut)]
     pub requester: UncheckedAccount<'info>,
     /// The requester or the agency's admin.

@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use budget::state::{Agency, Member, Role};
+use budget::state::{Member, Role};
 
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentRejected};
@@ -9,7 +9,8 @@ use crate::state::PaymentRequest;
 #[derive(Accounts)]
 pub struct PaymentReject<'info> {
     /// The agency (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    /// CHECK: by key only; the accounts that name it are checked against it.
+    pub agency: UncheckedAccount<'info>,
     /// The approver's membership, with the approver role.
     #[account(
         has_one = agency @ DisbursementError::NotAMember,
@@ -22,7 +23,8 @@ pub struct PaymentReject<'info> {
     /// The request, closed here; its rent returns to the requester.
     #[account(mut, has_one = agency @ DisbursementError::RequestMismatch, has_one = requester @ DisbursementError::RequestMismatch, close = requester)]
     pub request: Box<Account<'info, PaymentRequest>>,
-    /// CHECK: the request's requester (checked by `has_one`), receiving the rent.
+    /// The request's requester, receiving the rent.
+    /// CHECK: checked by `has_one`.
     #[account(mut)]
     pub requester: UncheckedAccount<'info>,
 }

@@ -1,7 +1,7 @@
 //! Accounts shared by the instructions a holding agency's property officer signs.
 
 use anchor_lang::prelude::*;
-use budget::state::{Agency, Member};
+use budget::state::Member;
 
 use crate::errors::TitlesError;
 use crate::state::Property;
@@ -14,7 +14,8 @@ pub struct HolderOfficer<'info> {
     #[account(mut, constraint = property.holder == agency.key() @ TitlesError::PropertyMismatch)]
     pub property: Box<Account<'info, Property>>,
     /// The holding agency (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    /// CHECK: by key only; the property's holder and the membership's agency are checked against it.
+    pub agency: UncheckedAccount<'info>,
     /// The officer's membership in the agency.
     pub member: Box<Account<'info, Member>>,
     /// A property officer of the holding agency.

@@ -80,12 +80,14 @@ pub struct TitleTransferAccept<'info> {
     )]
     pub offer: Box<Account<'info, TransferOffer>>,
     /// The receiving agency (budget program).
-    pub to_agency: Box<Account<'info, Agency>>,
+    /// CHECK: by key only; the offer's (a real agency when it was made) and the membership's.
+    pub to_agency: UncheckedAccount<'info>,
     /// The officer's membership in the receiving agency.
     pub member: Box<Account<'info, Member>>,
     /// A property officer of the receiving agency.
     pub officer: Signer<'info>,
-    /// CHECK: the offer's payer (checked against the offer), receiving its rent.
+    /// The offer's payer, receiving its rent.
+    /// CHECK: checked against the offer.
     #[account(mut)]
     pub offer_payer: UncheckedAccount<'info>,
 }
@@ -132,12 +134,14 @@ pub struct TitleTransferCancel<'info> {
     )]
     pub offer: Box<Account<'info, TransferOffer>>,
     /// Either agency of the offer (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    /// CHECK: by key only; the offer's (real agencies when it was made) and the membership's.
+    pub agency: UncheckedAccount<'info>,
     /// The officer's membership in that agency.
     pub member: Box<Account<'info, Member>>,
     /// A property officer of either agency.
     pub officer: Signer<'info>,
-    /// CHECK: the offer's payer (checked against the offer), receiving its rent.
+    /// The offer's payer, receiving its rent.
+    /// CHECK: checked against the offer.
     #[account(mut)]
     pub offer_payer: UncheckedAccount<'info>,
 }
