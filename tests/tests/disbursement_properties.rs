@@ -215,7 +215,7 @@ fn check(p: &mut Payments, model: &Model, step: usize, op: &Op) -> Result<(), Te
     for (seq, r) in &model.open {
         let chain = p.request(&disbursement::pda::request(&p.w.agency, *seq));
         prop_assert_eq!(
-            usize::from(chain.approvals.count),
+            usize::from(chain.approval_count),
             r.approvals.len(),
             "step {} {:?}: approvals of {}",
             step,

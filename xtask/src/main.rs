@@ -4,7 +4,7 @@
 //! builder (what `anchor idl build` runs); `cargo run -p xtask -- idl --check` fails when a committed IDL
 //! differs from the sources.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anchor_lang_idl::build::IdlBuilder;

@@ -481,7 +481,7 @@ fn request_row(r: &disbursement::state::PaymentRequest, d: u8) -> Vec<(&'static 
         ("reference", unpadded(&r.reference)),
         (
             "approvals",
-            format!("{}/{}", r.approvals.count, r.required_approvals),
+            format!("{}/{}", r.approval_count, r.required_approvals),
         ),
         ("time_lock_h", (r.time_lock_seconds / 3_600).to_string()),
         ("requester", r.requester.to_string()),

@@ -25,34 +25,31 @@ pub struct PaymentApprove<'info> {
     pub approver: Signer<'info>,
     /// The request.
     #[account(mut, has_one = agency @ DisbursementError::RequestMismatch)]
-    pub request: Box<Account<'info, PaymentRequest>>,
+    pub request: AccountLoader<'info, PaymentRequest>,
 }
 
 /// Approve a payment; each approver counts once.
 pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let required = ctx
-        .accounts
-        .request
-        .requirement()
-        .stricter(ctx.accounts.policy.requirement(ctx.accounts.request.amount));
     let approver = ctx.accounts.approver.key();
-    let request = &mut ctx.accounts.request;
-    let requester = request.requester;
-    request
-        .approvals
-        .add(approver, &requester, required.approvals, now)?;
+    let request_key = ctx.accounts.request.key();
+    let mut request = ctx.accounts.request.load_mut()?;
+    let required = request
+        .requirement()
+        .stricter(ctx.accounts.policy.requirement(request.amount));
+    let mut approvals = request.approvals();
+    approvals.add(approver, &request.requester, required.approvals, now)?;
+    request.set_approvals(approvals);
     request.invariant()?;
-    emit(
-        &ctx.accounts.event_authority,
-        &PaymentApproved {
-            request: request.key(),
-            agency: request.agency,
-            sequence: request.sequence,
-            approver,
-            approval_count: request.approvals.count,
-            required_approvals: required.approvals,
-        },
-    )?;
+    let event = PaymentApproved {
+        request: request_key,
+        agency: request.agency,
+        sequence: request.sequence,
+        approver,
+        approval_count: request.approval_count,
+        required_approvals: required.approvals,
+    };
+    drop(request);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

@@ -16,9 +16,9 @@ pub struct PaymentCancel<'info> {
         has_one = agency @ DisbursementError::RequestMismatch,
         has_one = requester @ DisbursementError::RequestMismatch,
         close = requester,
-        constraint = signer.key() == request.requester || signer.key() == agency.admin @ DisbursementError::NotRequesterOrAdmin,
+        constraint = signer.key() == request.load()?.requester || signer.key() == agency.admin @ DisbursementError::NotRequesterOrAdmin,
     )]
-    pub request: Box<Account<'info, PaymentRequest>>,
+    pub request: AccountLoader<'info, PaymentRequest>,
     /// The request's requester, receiving the rent.
     /// CHECK: checked by `has_one`.
     #[account(mut)]
@@ -29,15 +29,14 @@ pub struct PaymentCancel<'info> {
 
 /// Cancel a payment: the request ends, nothing is paid.
 pub fn handler(ctx: Context<PaymentCancel>) -> Result<()> {
-    let request = &ctx.accounts.request;
-    emit(
-        &ctx.accounts.event_authority,
-        &PaymentCancelled {
-            request: request.key(),
-            agency: request.agency,
-            sequence: request.sequence,
-            cancelled_by: ctx.accounts.signer.key(),
-        },
-    )?;
+    let request = ctx.accounts.request.load()?;
+    let event = PaymentCancelled {
+        request: ctx.accounts.request.key(),
+        agency: request.agency,
+        sequence: request.sequence,
+        cancelled_by: ctx.accounts.signer.key(),
+    };
+    drop(request);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

@@ -33,7 +33,7 @@ pub struct PaymentExecute<'info> {
         has_one = payee_token_account @ DisbursementError::RequestMismatch,
         close = requester,
     )]
-    pub request: Box<Account<'info, PaymentRequest>>,
+    pub request: AccountLoader<'info, PaymentRequest>,
     /// The request's requester, receiving the rent.
     /// CHECK: checked by `has_one`.
     #[account(mut)]
@@ -84,11 +84,11 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             &accounts.agency.key(),
             &accounts.executor.key(),
         )?;
-        let request = &accounts.request;
+        let request = *accounts.request.load()?;
         let required = request
             .requirement()
             .stricter(accounts.policy.requirement(request.amount));
-        request.approvals.require_met(required, now)?;
+        request.approvals().require_met(required, now)?;
         let amount = request.amount;
         accounts.policy.record_spending(amount, now)?;
         accounts.policy.invariant()?;
@@ -116,16 +116,15 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
                 reference: accounts.request.key(),
             },
         )?;
-        let request = &accounts.request;
         PaymentExecuted {
-            request: request.key(),
+            request: accounts.request.key(),
             agency: request.agency,
             sequence: request.sequence,
             budget_account: request.budget_account,
             obligation: request.obligation,
             payee_token_account: request.payee_token_account,
             amount,
-            approval_count: request.approvals.count,
+            approval_count: request.approval_count,
             executor: accounts.executor.key(),
             period_spent: accounts.policy.period_spent,
         }

@@ -3,10 +3,10 @@ use anchor_spl::token_interface::TokenAccount;
 use budget::state::{BudgetAccount, Member, Obligation, Role};
 use budget::text::is_code;
 
-use crate::constants::{ACCOUNT_VERSION, REFERENCE_LEN, SEED_REQUEST};
+use crate::constants::{ACCOUNT_VERSION, MAX_APPROVALS, REFERENCE_LEN, SEED_REQUEST};
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentProposed};
-use crate::state::{Approvals, PaymentRequest, Policy};
+use crate::state::{PaymentRequest, Policy};
 
 /// Arguments of `payment_propose`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -67,11 +67,11 @@ pub struct PaymentPropose<'info> {
     #[account(
         init,
         payer = payer,
-        space = 8 + PaymentRequest::INIT_SPACE,
+        space = PaymentRequest::SPACE,
         seeds = [SEED_REQUEST, agency.key().as_ref(), &args.sequence.to_le_bytes()],
         bump,
     )]
-    pub request: Box<Account<'info, PaymentRequest>>,
+    pub request: AccountLoader<'info, PaymentRequest>,
     /// Pays the request's rent (returned to the requester when it closes).
     #[account(mut)]
     pub payer: Signer<'info>,
@@ -88,8 +88,9 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
     policy.take_sequence(args.sequence)?;
     let requirement = policy.requirement(args.amount);
     policy.invariant()?;
-    let request = &mut ctx.accounts.request;
-    request.set_inner(PaymentRequest {
+    let request_key = ctx.accounts.request.key();
+    let mut request = ctx.accounts.request.load_init()?;
+    *request = PaymentRequest {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.request,
         agency: policy.agency,
@@ -103,26 +104,27 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         reference: args.reference,
         required_approvals: requirement.approvals,
         time_lock_seconds: requirement.time_lock_seconds,
-        approvals: Approvals::default(),
+        approvers: [Pubkey::default(); MAX_APPROVALS],
+        approval_count: 0,
+        last_approval_at: 0,
         proposed_at: Clock::get()?.unix_timestamp,
-    });
+    };
     request.invariant()?;
-    emit(
-        &ctx.accounts.event_authority,
-        &PaymentProposed {
-            request: request.key(),
-            agency: request.agency,
-            sequence: args.sequence,
-            budget_account: request.budget_account,
-            obligation: request.obligation,
-            payee_token_account: request.payee_token_account,
-            amount: args.amount,
-            document_hash: args.document_hash,
-            reference: args.reference,
-            required_approvals: requirement.approvals,
-            time_lock_seconds: requirement.time_lock_seconds,
-            requester: request.requester,
-        },
-    )?;
+    let event = PaymentProposed {
+        request: request_key,
+        agency: request.agency,
+        sequence: args.sequence,
+        budget_account: request.budget_account,
+        obligation: request.obligation,
+        payee_token_account: request.payee_token_account,
+        amount: args.amount,
+        document_hash: args.document_hash,
+        reference: args.reference,
+        required_approvals: requirement.approvals,
+        time_lock_seconds: requirement.time_lock_seconds,
+        requester: request.requester,
+    };
+    drop(request);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

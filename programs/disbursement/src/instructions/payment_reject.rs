@@ -22,7 +22,7 @@ pub struct PaymentReject<'info> {
     pub approver: Signer<'info>,
     /// The request, closed here; its rent returns to the requester.
     #[account(mut, has_one = agency @ DisbursementError::RequestMismatch, has_one = requester @ DisbursementError::RequestMismatch, close = requester)]
-    pub request: Box<Account<'info, PaymentRequest>>,
+    pub request: AccountLoader<'info, PaymentRequest>,
     /// The request's requester, receiving the rent.
     /// CHECK: checked by `has_one`.
     #[account(mut)]
@@ -31,15 +31,14 @@ pub struct PaymentReject<'info> {
 
 /// Reject a payment: the request ends, nothing is paid.
 pub fn handler(ctx: Context<PaymentReject>) -> Result<()> {
-    let request = &ctx.accounts.request;
-    emit(
-        &ctx.accounts.event_authority,
-        &PaymentRejected {
-            request: request.key(),
-            agency: request.agency,
-            sequence: request.sequence,
-            approver: ctx.accounts.approver.key(),
-        },
-    )?;
+    let request = ctx.accounts.request.load()?;
+    let event = PaymentRejected {
+        request: ctx.accounts.request.key(),
+        agency: request.agency,
+        sequence: request.sequence,
+        approver: ctx.accounts.approver.key(),
+    };
+    drop(request);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

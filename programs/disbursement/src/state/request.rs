@@ -1,52 +1,63 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::REFERENCE_LEN;
+use crate::constants::{MAX_APPROVALS, REFERENCE_LEN};
 use crate::errors::DisbursementError;
 use crate::state::{Approvals, Requirement};
 
 /// A payment request: proposed, approved by distinct approvers, executed once, then closed (its
 /// history stays in the events). Its address carries the agency's sequence, so a retried proposal
 /// cannot create a second one.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: approve, reject, cancel and execute read it in place instead of deserialising it and
+/// writing it back. The fields are ordered so that `repr(C)` leaves no padding: the bytes are also its
+/// Borsh encoding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct PaymentRequest {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the request PDA.
-    pub bump: u8,
     /// The agency.
     pub agency: Pubkey,
-    /// The agency's payment sequence number of this request.
-    pub sequence: u64,
     /// The budget account paying.
     pub budget_account: Pubkey,
     /// The obligation paid against.
     pub obligation: Pubkey,
     /// The payee's token account.
     pub payee_token_account: Pubkey,
-    /// Amount to pay.
-    pub amount: u64,
     /// Who proposed it (never an approver of it).
     pub requester: Pubkey,
     /// Hash of the invoice or supporting document.
     pub document_hash: [u8; 32],
-    /// Short reference, printable ASCII zero-padded (e.g. an invoice number).
-    pub reference: [u8; REFERENCE_LEN],
-    /// Approvals and time lock of the tier it was proposed under.
-    pub required_approvals: u8,
-    /// Seconds of time lock after the last approval, from the tier it was proposed under.
-    pub time_lock_seconds: u32,
-    /// Approvals so far.
-    pub approvals: Approvals,
+    /// Approvers so far, distinct, in order; unused slots are `Pubkey::default()`.
+    pub approvers: [Pubkey; MAX_APPROVALS],
+    /// The agency's payment sequence number of this request.
+    pub sequence: u64,
+    /// Amount to pay.
+    pub amount: u64,
     /// When the request was proposed (Unix time).
     pub proposed_at: i64,
+    /// When the last approval came (Unix time); 0 before.
+    pub last_approval_at: i64,
+    /// Short reference, printable ASCII zero-padded (e.g. an invoice number).
+    pub reference: [u8; REFERENCE_LEN],
+    /// Seconds of time lock after the last approval, from the tier it was proposed under.
+    pub time_lock_seconds: u32,
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the request PDA.
+    pub bump: u8,
+    /// Approvals needed, from the tier it was proposed under.
+    pub required_approvals: u8,
+    /// Approvals so far.
+    pub approval_count: u8,
 }
 
 impl PaymentRequest {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<PaymentRequest>();
+
     /// Rules that hold after every instruction that writes a request.
     pub fn invariant(&self) -> Result<()> {
         require!(self.amount > 0, DisbursementError::ZeroAmount);
-        self.approvals.invariant(&self.requester)
+        self.approvals().invariant(&self.requester)
     }
 
     /// The requirement it was proposed under.
@@ -56,4 +67,24 @@ impl PaymentRequest {
             time_lock_seconds: self.time_lock_seconds,
         }
     }
+
+    /// Its approvals, for the rules single and batch requests share.
+    pub fn approvals(&self) -> Approvals {
+        Approvals {
+            approvers: self.approvers,
+            count: self.approval_count,
+            last_at: self.last_approval_at,
+        }
+    }
+
+    /// Store `approvals` back.
+    pub fn set_approvals(&mut self, approvals: Approvals) {
+        self.approvers = approvals.approvers;
+        self.approval_count = approvals.count;
+        self.last_approval_at = approvals.last_at;
+    }
 }
+
+// No padding: the zero-copy layout is the Borsh layout (the IDL's, the indexer's, any client's).
+const _: () =
+    assert!(core::mem::size_of::<PaymentRequest>() == 9 * 32 + 4 * 8 + REFERENCE_LEN + 4 + 4);
