@@ -298,7 +298,8 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
             let p: disbursement::state::Policy = ctx.require(&address, || {
                 format!("agency {agency} has no approval policy")
             })?;
-            let tiers: Vec<String> = p.tiers[..usize::from(p.tier_count)]
+            let tiers: Vec<String> = p
+                .tiers()
                 .iter()
                 .map(|t| {
                     let max = if t.max_amount == u64::MAX {
@@ -319,7 +320,10 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
                 ("period_days", (p.period_seconds / 86_400).to_string()),
                 ("period_limit", format_amount(p.period_limit, decimals)),
                 ("period_spent", format_amount(p.period_spent, decimals)),
-                ("anyone_may_execute", p.anyone_may_execute.to_string()),
+                (
+                    "anyone_may_execute",
+                    (p.anyone_may_execute != 0).to_string(),
+                ),
                 ("next_sequence", p.next_sequence.to_string()),
                 ("address", address.to_string()),
             ]);

@@ -10,7 +10,7 @@ use crate::state::{PaymentRequest, Policy};
 pub struct PaymentApprove<'info> {
     /// The agency's policy (a stricter current tier raises the approvals needed).
     #[account(has_one = agency @ DisbursementError::NoPolicy)]
-    pub policy: Box<Account<'info, Policy>>,
+    pub policy: AccountLoader<'info, Policy>,
     /// The agency (budget program).
     /// CHECK: by key only; the policy, the membership and the request are checked against it.
     pub agency: UncheckedAccount<'info>,
@@ -36,7 +36,7 @@ pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
     let mut request = ctx.accounts.request.load_mut()?;
     let required = request
         .requirement()
-        .stricter(ctx.accounts.policy.requirement(request.amount));
+        .stricter(ctx.accounts.policy.load()?.requirement(request.amount));
     let mut approvals = request.approvals();
     approvals.add(approver, &request.requester, required.approvals, now)?;
     request.set_approvals(approvals);

@@ -10,7 +10,7 @@ use crate::state::{BatchRequest, Policy};
 pub struct PaymentBatchApprove<'info> {
     /// The agency's policy (a stricter current tier raises the approvals needed).
     #[account(has_one = agency @ DisbursementError::NoPolicy)]
-    pub policy: Box<Account<'info, Policy>>,
+    pub policy: AccountLoader<'info, Policy>,
     /// The agency (budget program).
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
@@ -31,11 +31,12 @@ pub struct PaymentBatchApprove<'info> {
 /// Approve a batch as a whole; each approver counts once.
 pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let required = ctx
-        .accounts
-        .batch
-        .requirement()
-        .stricter(ctx.accounts.policy.requirement(ctx.accounts.batch.total));
+    let required = ctx.accounts.batch.requirement().stricter(
+        ctx.accounts
+            .policy
+            .load()?
+            .requirement(ctx.accounts.batch.total),
+    );
     let approver = ctx.accounts.approver.key();
     let batch = &mut ctx.accounts.batch;
     let requester = batch.requester;

@@ -14,7 +14,7 @@ use crate::state::{BatchRequest, Policy};
 pub struct PaymentBatchExecute<'info> {
     /// The agency's policy: the executor rule, the spending limit, a stricter current tier.
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
-    pub policy: Box<Account<'info, Policy>>,
+    pub policy: AccountLoader<'info, Policy>,
     /// The agency (budget program).
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
@@ -68,7 +68,8 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
     let now = Clock::get()?.unix_timestamp;
     let remaining = ctx.remaining_accounts;
     let accounts = &mut *ctx.accounts;
-    accounts.policy.require_executor(
+    let mut policy = accounts.policy.load_mut()?;
+    policy.require_executor(
         accounts.executor_member.as_deref().map(|m| &**m),
         &accounts.agency.key(),
         &accounts.executor.key(),
@@ -76,7 +77,7 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
     let required = accounts
         .batch
         .requirement()
-        .stricter(accounts.policy.requirement(accounts.batch.total));
+        .stricter(policy.requirement(accounts.batch.total));
     accounts.batch.approvals.require_met(required, now)?;
     let count = remaining.len() / 2;
     let first = usize::from(start);
@@ -97,7 +98,7 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
             pair[0].key() == item.obligation && pair[1].key() == item.payee_token_account,
             DisbursementError::ItemMismatch
         );
-        accounts.policy.record_spending(item.amount, now)?;
+        policy.record_spending(item.amount, now)?;
         budget::cpi::outlay_execute(
             CpiContext::new_with_signer(
                 accounts.budget_program.key(),
@@ -137,7 +138,8 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
             executor: accounts.executor.key(),
         });
     }
-    accounts.policy.invariant()?;
+    policy.invariant()?;
+    drop(policy);
     accounts.batch.invariant()?;
     let completed =
         (accounts.batch.paid_count == accounts.batch.item_count).then(|| BatchCompleted {

@@ -45,7 +45,7 @@ impl PaymentBatchProposeArgs {
 pub struct PaymentBatchPropose<'info> {
     /// The agency's policy: tiers and the payment sequence.
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
-    pub policy: Box<Account<'info, Policy>>,
+    pub policy: AccountLoader<'info, Policy>,
     /// The agency (budget program).
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
@@ -120,7 +120,7 @@ pub fn handler<'info>(
             .checked_add(*amount)
             .ok_or(DisbursementError::AmountOverflow)?;
     }
-    let policy = &mut ctx.accounts.policy;
+    let mut policy = ctx.accounts.policy.load_mut()?;
     policy.take_sequence(args.sequence)?;
     let requirement = policy.requirement(total);
     policy.invariant()?;

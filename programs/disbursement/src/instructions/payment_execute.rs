@@ -14,7 +14,7 @@ use crate::state::{PaymentRequest, Policy};
 pub struct PaymentExecute<'info> {
     /// The agency's policy: the executor rule, the spending limit, a stricter current tier.
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
-    pub policy: Box<Account<'info, Policy>>,
+    pub policy: AccountLoader<'info, Policy>,
     /// The agency (budget program).
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
@@ -79,7 +79,8 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let event = {
         let accounts = &mut *ctx.accounts;
-        accounts.policy.require_executor(
+        let mut policy = accounts.policy.load_mut()?;
+        policy.require_executor(
             accounts.executor_member.as_deref().map(|m| &**m),
             &accounts.agency.key(),
             &accounts.executor.key(),
@@ -87,11 +88,11 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
         let request = *accounts.request.load()?;
         let required = request
             .requirement()
-            .stricter(accounts.policy.requirement(request.amount));
+            .stricter(policy.requirement(request.amount));
         request.approvals().require_met(required, now)?;
         let amount = request.amount;
-        accounts.policy.record_spending(amount, now)?;
-        accounts.policy.invariant()?;
+        policy.record_spending(amount, now)?;
+        policy.invariant()?;
 
         let seeds: &[&[u8]] = &[SEED_AUTHORITY, &[AUTHORITY_AND_BUMP.1]];
         budget::cpi::outlay_execute(
@@ -126,7 +127,7 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             amount,
             approval_count: request.approval_count,
             executor: accounts.executor.key(),
-            period_spent: accounts.policy.period_spent,
+            period_spent: policy.period_spent,
         }
     };
     emit(&ctx.accounts.event_authority, &event)?;

@@ -38,7 +38,7 @@ impl PaymentProposeArgs {
 pub struct PaymentPropose<'info> {
     /// The agency's policy: tiers and the payment sequence.
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
-    pub policy: Box<Account<'info, Policy>>,
+    pub policy: AccountLoader<'info, Policy>,
     /// The agency (budget program).
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
@@ -84,7 +84,7 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         args.amount <= ctx.accounts.obligation.undisbursed(),
         DisbursementError::ExceedsObligation
     );
-    let policy = &mut ctx.accounts.policy;
+    let mut policy = ctx.accounts.policy.load_mut()?;
     policy.take_sequence(args.sequence)?;
     let requirement = policy.requirement(args.amount);
     policy.invariant()?;

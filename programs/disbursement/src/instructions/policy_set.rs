@@ -35,11 +35,11 @@ pub struct PolicySetAccounts<'info> {
     #[account(
         init_if_needed,
         payer = payer,
-        space = 8 + Policy::INIT_SPACE,
+        space = Policy::SPACE,
         seeds = [SEED_POLICY, agency.key().as_ref()],
         bump,
     )]
-    pub policy: Box<Account<'info, Policy>>,
+    pub policy: AccountLoader<'info, Policy>,
     /// The agency's admin.
     pub admin: Signer<'info>,
     /// Pays the policy's rent on first use.
@@ -53,7 +53,14 @@ pub struct PolicySetAccounts<'info> {
 /// period's spending carry over.
 pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<()> {
     let agency = ctx.accounts.agency.key();
-    let policy = &mut ctx.accounts.policy;
+    let policy_key = ctx.accounts.policy.key();
+    // Created just now (init_if_needed) when its discriminator is still zero.
+    let created = ctx.accounts.policy.as_ref().try_borrow_data()?[..8] == [0u8; 8];
+    let mut policy = if created {
+        ctx.accounts.policy.load_init()?
+    } else {
+        ctx.accounts.policy.load_mut()?
+    };
     if policy.version == 0 {
         policy.version = ACCOUNT_VERSION;
         policy.bump = ctx.bumps.policy;
@@ -62,9 +69,8 @@ pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<(
     }
     let mut tiers = [Tier::default(); MAX_TIERS];
     tiers[..args.tiers.len()].copy_from_slice(&args.tiers);
-    policy.tiers = tiers;
-    policy.tier_count = args.tiers.len() as u8;
-    policy.anyone_may_execute = args.anyone_may_execute;
+    policy.set_tiers(&args.tiers);
+    policy.anyone_may_execute = u8::from(args.anyone_may_execute);
     policy.period_seconds = args.period_seconds;
     policy.period_limit = args.period_limit;
     policy.period_spent = policy.period_spent.min(args.period_limit);
@@ -73,7 +79,7 @@ pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<(
         &ctx.accounts.event_authority,
         &PolicySet {
             agency,
-            policy: policy.key(),
+            policy: policy_key,
             tiers,
             tier_count: policy.tier_count,
             anyone_may_execute: args.anyone_may_execute,

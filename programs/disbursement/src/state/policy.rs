@@ -36,24 +36,20 @@ impl Requirement {
     }
 }
 
+/// Bytes that round the policy up to its 8-byte alignment.
+const POLICY_PADDING: usize = (8 - (MAX_TIERS * 5 + 8) % 8) % 8;
+
 /// An agency's approval policy, its spending limit per period and its payment sequence.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: propose, approve and execute read (and write) it in place. The tiers are stored as
+/// three arrays, ordered with the other fields so that `repr(C)` leaves no padding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Policy {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the policy PDA.
-    pub bump: u8,
     /// The agency (a budget program account).
     pub agency: Pubkey,
-    /// Tiers by rising `max_amount`; the last covers `u64::MAX`. Unused tiers are zero.
-    pub tiers: [Tier; MAX_TIERS],
-    /// Tiers in use.
-    pub tier_count: u8,
-    /// When set, anyone may execute an approved, unlocked payment; otherwise only a disbursing officer.
-    pub anyone_may_execute: bool,
-    /// Length of the spending period in seconds (a day, a week or 30 days).
-    pub period_seconds: u32,
+    /// Each tier's largest amount (inclusive), rising; the last tier in use covers `u64::MAX`.
+    pub tier_max_amounts: [u64; MAX_TIERS],
     /// Most that may be paid in one period.
     pub period_limit: u64,
     /// Start of the current period (Unix time).
@@ -62,9 +58,56 @@ pub struct Policy {
     pub period_spent: u64,
     /// The sequence the next proposal must carry: a retried proposal finds it used and fails.
     pub next_sequence: u64,
+    /// Each tier's seconds between the last approval and the earliest execution.
+    pub tier_time_locks: [u32; MAX_TIERS],
+    /// Length of the spending period in seconds (a day, a week or 30 days).
+    pub period_seconds: u32,
+    /// Each tier's approvals needed, 1-3.
+    pub tier_approvals: [u8; MAX_TIERS],
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the policy PDA.
+    pub bump: u8,
+    /// Tiers in use.
+    pub tier_count: u8,
+    /// 1: anyone may execute an approved, unlocked payment; 0: only a disbursing officer.
+    pub anyone_may_execute: u8,
+    /// Zero.
+    pub reserved: [u8; POLICY_PADDING],
 }
 
+// No padding: the zero-copy layout is the Borsh layout.
+const _: () =
+    assert!(core::mem::size_of::<Policy>() == 32 + MAX_TIERS * 13 + 4 * 8 + 4 + 4 + POLICY_PADDING);
+
 impl Policy {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Policy>();
+
+    /// The tiers in use.
+    pub fn tiers(&self) -> Vec<Tier> {
+        (0..usize::from(self.tier_count).min(MAX_TIERS))
+            .map(|i| Tier {
+                max_amount: self.tier_max_amounts[i],
+                approvals: self.tier_approvals[i],
+                time_lock_seconds: self.tier_time_locks[i],
+            })
+            .collect()
+    }
+
+    /// Replace the tiers; unused ones are zero.
+    pub fn set_tiers(&mut self, tiers: &[Tier]) {
+        self.tier_max_amounts = [0; MAX_TIERS];
+        self.tier_approvals = [0; MAX_TIERS];
+        self.tier_time_locks = [0; MAX_TIERS];
+        for (i, tier) in tiers.iter().enumerate().take(MAX_TIERS) {
+            self.tier_max_amounts[i] = tier.max_amount;
+            self.tier_approvals[i] = tier.approvals;
+            self.tier_time_locks[i] = tier.time_lock_seconds;
+        }
+        self.tier_count = tiers.len().min(MAX_TIERS) as u8;
+    }
+
     /// Tiers are well-formed, and the spending period is one the program knows.
     pub fn check(tiers: &[Tier], period_seconds: u32, period_limit: u64) -> Result<()> {
         require!(
@@ -99,7 +142,7 @@ impl Policy {
     pub fn invariant(&self) -> Result<()> {
         let count = usize::from(self.tier_count);
         require!(count <= MAX_TIERS, DisbursementError::InvalidTiers);
-        Self::check(&self.tiers[..count], self.period_seconds, self.period_limit)?;
+        Self::check(&self.tiers(), self.period_seconds, self.period_limit)?;
         require!(
             self.period_spent <= self.period_limit,
             DisbursementError::PeriodLimitExceeded
@@ -109,14 +152,14 @@ impl Policy {
 
     /// What a payment of `amount` requires now.
     pub fn requirement(&self, amount: u64) -> Requirement {
-        let tiers = &self.tiers[..usize::from(self.tier_count)];
-        let tier = tiers
+        let count = usize::from(self.tier_count).clamp(1, MAX_TIERS);
+        let i = self.tier_max_amounts[..count]
             .iter()
-            .find(|t| amount <= t.max_amount)
-            .unwrap_or(&tiers[tiers.len() - 1]);
+            .position(|&max| amount <= max)
+            .unwrap_or(count - 1);
         Requirement {
-            approvals: tier.approvals,
-            time_lock_seconds: tier.time_lock_seconds,
+            approvals: self.tier_approvals[i],
+            time_lock_seconds: self.tier_time_locks[i],
         }
     }
 
@@ -128,7 +171,7 @@ impl Policy {
         agency: &Pubkey,
         executor: &Pubkey,
     ) -> Result<()> {
-        if self.anyone_may_execute {
+        if self.anyone_may_execute != 0 {
             return Ok(());
         }
         let member = member.ok_or(DisbursementError::MissingRole)?;
