@@ -103,9 +103,18 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                 // Later failures are outages: keep the follower alive, backing off, and say so.
                 let mut first = true;
                 let mut backoff = Duration::from_secs(1);
+                // One Ctrl-C listener for the whole run, awaited during passes and pauses alike: one
+                // made afresh per pause would miss a Ctrl-C that came during a pass. Stopping in the
+                // middle of a pass loses nothing: each transaction is written whole or not at all.
+                let ctrl_c = tokio::signal::ctrl_c();
+                tokio::pin!(ctrl_c);
                 loop {
                     let mut pause = Duration::from_millis(interval_ms);
-                    match source.pass(&store).await.with_context(|| format!("indexing from {url}")) {
+                    let pass = tokio::select! {
+                        _ = &mut ctrl_c => break,
+                        pass = source.pass(&store) => pass,
+                    };
+                    match pass.with_context(|| format!("indexing from {url}")) {
                         Ok(stats) => {
                             backoff = Duration::from_secs(1);
                             if stats.written + stats.finalized + stats.removed > 0 {
@@ -124,7 +133,7 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                     }
                     first = false;
                     tokio::select! {
-                        _ = tokio::signal::ctrl_c() => break,
+                        _ = &mut ctrl_c => break,
                         _ = tokio::time::sleep(pause) => {}
                     }
                 }
