@@ -1,6 +1,7 @@
 //! Payment requests end to end: propose, approve, reject, cancel, execute through the budget program.
 
 use anchor_lang::error::ErrorCode;
+use anchor_lang::prelude::Pubkey;
 use budget::errors::BudgetError;
 use budget::events::OutlayMade;
 use budget::state::Role;
@@ -181,15 +182,13 @@ fn the_period_limit_holds_and_resets() {
 fn each_payment_executes_once_even_when_retried() {
     let mut p = Payments::new();
     p.w.obligate("AWARD-1", "payee-a", 100_000);
-    // A retried proposal (same sequence) creates nothing.
+    // A retried proposal (same sequence) creates nothing: the sequence is taken.
     let requester = p.requester.insecure_clone();
     let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5_000, 0);
     p.w.send(ix.clone(), &requester).unwrap();
-    let err = p.w.send(ix, &requester).unwrap_err();
-    assert!(
-        err.meta.logs.iter().any(|l| l.contains("already in use")),
-        "{}",
-        err.meta.pretty_logs()
+    assert_error(
+        p.w.send(ix, &requester),
+        DisbursementError::SequenceMismatch,
     );
     // A stale sequence at a fresh address is refused by the policy's counter.
     let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5_000, 5);
@@ -357,6 +356,16 @@ fn proposal_attacks() {
         p.w.send(ix, &requester),
         DisbursementError::ObligationOfAnotherAccount,
     );
+    // The request at another address than its sequence's PDA (the next sequence's, a plain key).
+    let agency = p.w.agency;
+    for wrong in [disbursement::pda::request(&agency, 1), Pubkey::new_unique()] {
+        let ix = substituted(
+            p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5, 0),
+            &disbursement::pda::request(&agency, 0),
+            &wrong,
+        );
+        assert_error(p.w.send(ix, &requester), ErrorCode::ConstraintSeeds);
+    }
     assert_eq!(
         p.policy().next_sequence,
         0,

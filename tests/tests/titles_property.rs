@@ -58,9 +58,9 @@ fn registers_a_property() {
         ),
         (address, t.w.agency, args.deed_hash, officer.pubkey())
     );
-    assert_eq!(sent.created, vec![(address, 8 + Property::INIT_SPACE)]);
+    assert_eq!(sent.created, vec![(address, Property::SPACE)]);
     assert!(
-        8 + Property::INIT_SPACE <= 200,
+        Property::SPACE <= 200,
         "a property account must stay within 200 bytes"
     );
     // The registrar may register too, without a membership.
@@ -119,6 +119,44 @@ fn registration_attacks() {
         &budget::pda::member(&t.other_agency, &other.pubkey()),
     );
     assert_error(t.w.send(ix, &other), TitlesError::NotAMember);
+    // The title at any address but the parcel's canonical PDA: another parcel's, the same seeds at a
+    // lower bump (a second title for the parcel), a key off the PDA space.
+    let args = Titles::parcel("X-0");
+    let canonical = titles::pda::property(&t.registry, &args.parcel_id);
+    let seeds: [&[u8]; 3] = [
+        titles::constants::SEED_PROPERTY,
+        t.registry.as_ref(),
+        &args.parcel_id,
+    ];
+    let (_, bump) = Pubkey::find_program_address(&seeds, &titles::ID);
+    let lower = (0..bump)
+        .rev()
+        .find_map(|b| {
+            Pubkey::create_program_address(&[seeds[0], seeds[1], seeds[2], &[b]], &titles::ID).ok()
+        })
+        .expect("an off-curve bump below the canonical one");
+    for wrong in [
+        titles::pda::property(&t.registry, &padded("X-9")),
+        lower,
+        Pubkey::new_unique(),
+    ] {
+        let ix = tix::property_register(
+            payer,
+            t.registry,
+            t.w.agency,
+            officer.pubkey(),
+            true,
+            args.clone(),
+        );
+        let ix = substituted(ix, &canonical, &wrong);
+        assert_error(t.w.send(ix, &officer), ErrorCode::ConstraintSeeds);
+        assert!(t
+            .w
+            .h
+            .svm
+            .get_account(&wrong)
+            .is_none_or(|a| a.lamports == 0));
+    }
     // A budget officer (no property role); a stranger without membership claiming to be the registrar.
     let budget_officer = t.w.officer.insecure_clone();
     let ix = tix::property_register(
@@ -282,6 +320,19 @@ fn liens_block_transfers_until_released() {
         &titles::pda::lien_holder(&t.registry, &bank.pubkey()),
     );
     assert_error(t.w.send(ix, &forger), TitlesError::LienHolderNotAuthorized);
+    // The lien at another address than its PDA (another lien id's, another property's).
+    for wrong in [
+        titles::pda::lien(&property, &bank.pubkey(), &padded("OTHER")),
+        titles::pda::lien(&t.registry, &bank.pubkey(), &padded(LIEN)),
+    ] {
+        let ix = substituted(
+            tix::lien_record(property, t.registry, bank.pubkey(), lien.clone()),
+            &titles::pda::lien(&property, &bank.pubkey(), &padded(LIEN)),
+            &wrong,
+        );
+        assert_error(t.w.send(ix, &bank), ErrorCode::ConstraintSeeds);
+    }
+    assert_eq!(t.property(&property).active_liens, 0);
 
     // An offer made before the lien cannot be accepted after it.
     t.w.send(
@@ -444,7 +495,7 @@ fn freezes_and_disposal() {
         sent.event::<PropertyDisposed>(&titles::ID).price,
         20_000_000_000
     );
-    assert!(t.property(&property).disposed);
+    assert!(t.property(&property).is_disposed());
     assert_error(
         t.w.send(
             tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
@@ -620,5 +671,5 @@ fn another_registrys_registrar_cannot_freeze() {
     let other_registry = titles::pda::registry(&padded("US-MD"));
     let ix = tix::property_freeze_set(property, other_registry, rogue.pubkey(), true, [0; 32]);
     assert_error(t.w.send(ix, &rogue), TitlesError::PropertyMismatch);
-    assert!(!t.property(&property).frozen);
+    assert!(!t.property(&property).is_frozen());
 }

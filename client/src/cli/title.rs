@@ -293,8 +293,8 @@ fn property_fields(address: &Pubkey, p: &titles::state::Property) -> Vec<(&'stat
         ),
         ("transfers", p.transfer_seq.to_string()),
         ("active_liens", p.active_liens.to_string()),
-        ("frozen", p.frozen.to_string()),
-        ("disposed", p.disposed.to_string()),
+        ("frozen", p.is_frozen().to_string()),
+        ("disposed", p.is_disposed().to_string()),
         ("address", address.to_string()),
     ]
 }

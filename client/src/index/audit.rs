@@ -210,12 +210,17 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
             row.get::<i64, _>(4),
             chain.active_liens,
         );
-        d.check(&subject, "frozen", row.get::<i64, _>(5) == 1, chain.frozen);
+        d.check(
+            &subject,
+            "frozen",
+            row.get::<i64, _>(5) == 1,
+            chain.is_frozen(),
+        );
         d.check(
             &subject,
             "disposed",
             row.get::<i64, _>(6) == 1,
-            chain.disposed,
+            chain.is_disposed(),
         );
     }
 

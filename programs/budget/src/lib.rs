@@ -24,6 +24,7 @@ pub mod fiscal;
 pub mod instructions;
 #[cfg(not(target_os = "solana"))]
 pub mod pda;
+pub mod pda_account;
 pub mod state;
 pub mod text;
 pub mod token;

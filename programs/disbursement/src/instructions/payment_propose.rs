@@ -1,5 +1,6 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenAccount;
+use budget::pda_account;
 use budget::state::{BudgetAccount, Member, Obligation, Role};
 use budget::text::is_code;
 
@@ -34,7 +35,6 @@ impl PaymentProposeArgs {
 
 #[event_cpi]
 #[derive(Accounts)]
-#[instruction(args: PaymentProposeArgs)]
 pub struct PaymentPropose<'info> {
     /// The agency's policy: tiers and the payment sequence.
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
@@ -63,15 +63,10 @@ pub struct PaymentPropose<'info> {
         constraint = payee_token_account.mint == budget_account.mint @ DisbursementError::PayeeMismatch,
     )]
     pub payee_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// The request, created here at the sequence's address.
-    #[account(
-        init,
-        payer = payer,
-        space = PaymentRequest::SPACE,
-        seeds = [SEED_REQUEST, agency.key().as_ref(), &args.sequence.to_le_bytes()],
-        bump,
-    )]
-    pub request: AccountLoader<'info, PaymentRequest>,
+    /// The request, created here at the sequence's canonical PDA `[SEED_REQUEST, agency, sequence]`.
+    /// CHECK: created by the handler through `budget::pda_account::create`, which checks the address.
+    #[account(mut)]
+    pub request: UncheckedAccount<'info>,
     /// Pays the request's rent (returned to the requester when it closes).
     #[account(mut)]
     pub payer: Signer<'info>,
@@ -89,10 +84,20 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
     let requirement = policy.requirement(args.amount);
     policy.invariant()?;
     let request_key = ctx.accounts.request.key();
-    let mut request = ctx.accounts.request.load_init()?;
-    *request = PaymentRequest {
+    let bump = pda_account::create(
+        &crate::ID,
+        &ctx.accounts.payer,
+        &ctx.accounts.request,
+        &[
+            SEED_REQUEST,
+            policy.agency.as_ref(),
+            &args.sequence.to_le_bytes(),
+        ],
+        PaymentRequest::SPACE,
+    )?;
+    let request = PaymentRequest {
         version: ACCOUNT_VERSION,
-        bump: ctx.bumps.request,
+        bump,
         agency: policy.agency,
         sequence: args.sequence,
         budget_account: ctx.accounts.budget_account.key(),
@@ -124,7 +129,7 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         time_lock_seconds: requirement.time_lock_seconds,
         requester: request.requester,
     };
-    drop(request);
+    pda_account::write_zero_copy(&ctx.accounts.request, &request)?;
     emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

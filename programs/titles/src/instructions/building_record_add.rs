@@ -25,12 +25,12 @@ pub fn handler(ctx: Context<HolderOfficer>, args: BuildingRecordArgs) -> Result<
     let officer = ctx.accounts.officer.key();
     require_property_officer(&ctx.accounts.member, &ctx.accounts.agency.key(), &officer)?;
     require!(args.record_kind <= 3, TitlesError::InvalidRecordKind);
-    let property = &ctx.accounts.property;
-    require!(!property.disposed, TitlesError::Disposed);
+    let property = ctx.accounts.property.load()?;
+    require!(!property.is_disposed(), TitlesError::Disposed);
     emit(
         &ctx.accounts.event_authority,
         &BuildingRecorded {
-            property: property.key(),
+            property: ctx.accounts.property.key(),
             holder: property.holder,
             record_kind: args.record_kind,
             date: args.date,

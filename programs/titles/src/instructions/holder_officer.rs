@@ -11,8 +11,8 @@ use crate::state::Property;
 #[derive(Accounts)]
 pub struct HolderOfficer<'info> {
     /// The property; held by `agency`.
-    #[account(mut, constraint = property.holder == agency.key() @ TitlesError::PropertyMismatch)]
-    pub property: Box<Account<'info, Property>>,
+    #[account(mut, constraint = property.load()?.holder == agency.key() @ TitlesError::PropertyMismatch)]
+    pub property: AccountLoader<'info, Property>,
     /// The holding agency (budget program).
     /// CHECK: by key only; the property's holder and the membership's agency are checked against it.
     pub agency: UncheckedAccount<'info>,

@@ -1,6 +1,8 @@
 use anchor_lang::prelude::*;
 use budget::text::is_code;
 
+use budget::pda_account;
+
 use crate::constants::{ACCOUNT_VERSION, LIEN_ID_LEN, SEED_LIEN};
 use crate::errors::TitlesError;
 use crate::events::{emit, LienRecorded, LienReleased};
@@ -28,14 +30,13 @@ impl LienRecordArgs {
 /// Accounts of `lien_record`.
 #[event_cpi]
 #[derive(Accounts)]
-#[instruction(args: LienRecordArgs)]
 pub struct LienRecord<'info> {
     /// The property encumbered.
     #[account(mut)]
-    pub property: Box<Account<'info, Property>>,
+    pub property: AccountLoader<'info, Property>,
     /// The holder's authorisation in the property's registry.
     #[account(
-        constraint = authorization.registry == property.registry @ TitlesError::LienHolderNotAuthorized,
+        constraint = authorization.registry == property.load()?.registry @ TitlesError::LienHolderNotAuthorized,
         constraint = authorization.holder == holder.key() @ TitlesError::LienHolderNotAuthorized,
         constraint = authorization.active @ TitlesError::LienHolderNotAuthorized,
     )]
@@ -43,44 +44,54 @@ pub struct LienRecord<'info> {
     /// The lien holder; pays the lien's rent.
     #[account(mut)]
     pub holder: Signer<'info>,
-    /// The lien, created here.
-    #[account(
-        init,
-        payer = holder,
-        space = 8 + Lien::INIT_SPACE,
-        seeds = [SEED_LIEN, property.key().as_ref(), holder.key().as_ref(), args.lien_id.as_ref()],
-        bump,
-    )]
-    pub lien: Box<Account<'info, Lien>>,
+    /// The lien, created here at the canonical PDA `[SEED_LIEN, property, holder, lien id]`.
+    /// CHECK: created by the handler through `budget::pda_account::create`, which checks the address.
+    #[account(mut)]
+    pub lien: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
 /// An authorised lien holder records a lien; the property cannot move until it is released.
 pub fn record(ctx: Context<LienRecord>, args: LienRecordArgs) -> Result<()> {
-    let property = &mut ctx.accounts.property;
-    require!(!property.disposed, TitlesError::Disposed);
+    let property_key = ctx.accounts.property.key();
+    let holder = ctx.accounts.holder.key();
+    let mut property = ctx.accounts.property.load_mut()?;
+    require!(!property.is_disposed(), TitlesError::Disposed);
     property.active_liens = property
         .active_liens
         .checked_add(1)
         .ok_or(TitlesError::Overflow)?;
     property.invariant()?;
-    let lien = &mut ctx.accounts.lien;
-    lien.set_inner(Lien {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.lien,
-        property: property.key(),
-        holder: ctx.accounts.holder.key(),
+    let bump = pda_account::create(
+        &crate::ID,
+        &ctx.accounts.holder,
+        &ctx.accounts.lien,
+        &[
+            SEED_LIEN,
+            property_key.as_ref(),
+            holder.as_ref(),
+            args.lien_id.as_ref(),
+        ],
+        Lien::SPACE,
+    )?;
+    let lien = Lien {
+        property: property_key,
+        holder,
+        document_hash: args.document_hash,
         lien_id: args.lien_id,
         amount: args.amount,
-        document_hash: args.document_hash,
         recorded_at: Clock::get()?.unix_timestamp,
-    });
+        version: ACCOUNT_VERSION,
+        bump,
+        reserved: [0; 6],
+    };
+    pda_account::write_zero_copy(&ctx.accounts.lien, &lien)?;
     emit(
         &ctx.accounts.event_authority,
         &LienRecorded {
-            property: property.key(),
-            lien: lien.key(),
-            holder: lien.holder,
+            property: property_key,
+            lien: ctx.accounts.lien.key(),
+            holder,
             lien_id: args.lien_id,
             amount: args.amount,
             document_hash: args.document_hash,
@@ -96,10 +107,10 @@ pub fn record(ctx: Context<LienRecord>, args: LienRecordArgs) -> Result<()> {
 pub struct LienRelease<'info> {
     /// The property.
     #[account(mut)]
-    pub property: Box<Account<'info, Property>>,
+    pub property: AccountLoader<'info, Property>,
     /// The lien, closed here; rent to its holder.
     #[account(mut, has_one = property @ TitlesError::PropertyMismatch, has_one = holder @ TitlesError::LienHolderNotAuthorized, close = holder)]
-    pub lien: Box<Account<'info, Lien>>,
+    pub lien: AccountLoader<'info, Lien>,
     /// The lien holder.
     #[account(mut)]
     pub holder: Signer<'info>,
@@ -107,18 +118,18 @@ pub struct LienRelease<'info> {
 
 /// The lien holder releases its lien.
 pub fn release(ctx: Context<LienRelease>) -> Result<()> {
-    let property = &mut ctx.accounts.property;
+    let mut property = ctx.accounts.property.load_mut()?;
     property.active_liens = property
         .active_liens
         .checked_sub(1)
         .ok_or(TitlesError::Overflow)?;
     property.invariant()?;
-    let lien = &ctx.accounts.lien;
+    let lien = ctx.accounts.lien.load()?;
     emit(
         &ctx.accounts.event_authority,
         &LienReleased {
-            property: property.key(),
-            lien: lien.key(),
+            property: ctx.accounts.property.key(),
+            lien: ctx.accounts.lien.key(),
             holder: lien.holder,
             lien_id: lien.lien_id,
             active_liens: property.active_liens,

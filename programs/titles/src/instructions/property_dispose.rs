@@ -23,14 +23,14 @@ pub fn handler(ctx: Context<HolderOfficer>, args: PropertyDisposeArgs) -> Result
     let officer = ctx.accounts.officer.key();
     require_property_officer(&ctx.accounts.member, &ctx.accounts.agency.key(), &officer)?;
     require!(args.disposal_kind <= 1, TitlesError::InvalidRecordKind);
-    let property = &mut ctx.accounts.property;
+    let mut property = ctx.accounts.property.load_mut()?;
     property.require_movable()?;
-    property.disposed = true;
+    property.disposed = 1;
     property.invariant()?;
     emit(
         &ctx.accounts.event_authority,
         &PropertyDisposed {
-            property: property.key(),
+            property: ctx.accounts.property.key(),
             holder: property.holder,
             disposal_kind: args.disposal_kind,
             price: args.price,

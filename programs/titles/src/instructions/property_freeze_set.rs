@@ -9,7 +9,7 @@ use crate::state::{Property, Registry};
 pub struct PropertyFreezeSetAccounts<'info> {
     /// The property; in `registry`.
     #[account(mut, has_one = registry @ TitlesError::PropertyMismatch)]
-    pub property: Box<Account<'info, Property>>,
+    pub property: AccountLoader<'info, Property>,
     /// The registry, naming the registrar.
     #[account(has_one = registrar @ TitlesError::NotRegistrar)]
     pub registry: Box<Account<'info, Registry>>,
@@ -23,13 +23,13 @@ pub fn handler(
     frozen: bool,
     document_hash: [u8; 32],
 ) -> Result<()> {
-    let property = &mut ctx.accounts.property;
-    property.frozen = frozen;
+    let mut property = ctx.accounts.property.load_mut()?;
+    property.frozen = u8::from(frozen);
     property.invariant()?;
     emit(
         &ctx.accounts.event_authority,
         &PropertyFreezeSet {
-            property: property.key(),
+            property: ctx.accounts.property.key(),
             frozen,
             document_hash,
             registrar: ctx.accounts.registrar.key(),

@@ -1,4 +1,5 @@
 use anchor_lang::prelude::*;
+use budget::pda_account;
 use budget::state::{Agency, Member};
 
 use crate::constants::{ACCOUNT_VERSION, PARCEL_ID_LEN, SEED_PROPERTY};
@@ -49,15 +50,11 @@ pub struct PropertyRegister<'info> {
     pub member: Option<Box<Account<'info, Member>>>,
     /// The registrar, or a property officer of the agency.
     pub signer: Signer<'info>,
-    /// The title, created here; one per parcel id per registry.
-    #[account(
-        init,
-        payer = payer,
-        space = 8 + Property::INIT_SPACE,
-        seeds = [SEED_PROPERTY, registry.key().as_ref(), args.parcel_id.as_ref()],
-        bump,
-    )]
-    pub property: Box<Account<'info, Property>>,
+    /// The title, created here at the canonical PDA `[SEED_PROPERTY, registry, parcel id]`: one per
+    /// parcel id per registry.
+    /// CHECK: created by the handler through `budget::pda_account::create`, which checks the address.
+    #[account(mut)]
+    pub property: UncheckedAccount<'info>,
     /// Pays the title's rent.
     #[account(mut)]
     pub payer: Signer<'info>,
@@ -81,10 +78,19 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
         .property_count
         .checked_add(1)
         .ok_or(TitlesError::Overflow)?;
-    let property = &mut ctx.accounts.property;
-    property.set_inner(Property {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.property,
+    let property = ctx.accounts.property.key();
+    let bump = pda_account::create(
+        &crate::ID,
+        &ctx.accounts.payer,
+        &ctx.accounts.property,
+        &[
+            SEED_PROPERTY,
+            registry.key().as_ref(),
+            args.parcel_id.as_ref(),
+        ],
+        Property::SPACE,
+    )?;
+    let title = Property {
         registry: registry.key(),
         parcel_id: args.parcel_id,
         kind: args.kind,
@@ -96,20 +102,24 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
         acquisition_cost: args.acquisition_cost,
         acquisition_date: args.acquisition_date,
         deed_hash: args.deed_hash,
+        transfer_seq: 0,
+        version: ACCOUNT_VERSION,
+        bump,
         use_code: 0,
         occupancy: 0,
         condition: 0,
         active_liens: 0,
-        frozen: false,
-        disposed: false,
-        transfer_seq: 0,
-    });
-    property.invariant()?;
+        frozen: 0,
+        disposed: 0,
+        reserved: 0,
+    };
+    title.invariant()?;
+    pda_account::write_zero_copy(&ctx.accounts.property, &title)?;
     registry.invariant()?;
     emit(
         &ctx.accounts.event_authority,
         &PropertyRegistered {
-            property: property.key(),
+            property,
             registry: registry.key(),
             parcel_id: args.parcel_id,
             kind: args.kind,

@@ -14,8 +14,8 @@ pub fn handler(
 ) -> Result<()> {
     let officer = ctx.accounts.officer.key();
     require_property_officer(&ctx.accounts.member, &ctx.accounts.agency.key(), &officer)?;
-    let property = &mut ctx.accounts.property;
-    require!(!property.disposed, TitlesError::Disposed);
+    let mut property = ctx.accounts.property.load_mut()?;
+    require!(!property.is_disposed(), TitlesError::Disposed);
     require!(
         occupancy <= 100 && condition <= 5,
         TitlesError::InvalidUpdate
@@ -27,7 +27,7 @@ pub fn handler(
     emit(
         &ctx.accounts.event_authority,
         &PropertyUpdated {
-            property: property.key(),
+            property: ctx.accounts.property.key(),
             use_code,
             occupancy,
             condition,

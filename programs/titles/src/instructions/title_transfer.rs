@@ -12,8 +12,8 @@ use crate::state::{Property, TransferOffer};
 #[derive(Accounts)]
 pub struct TitleTransferOffer<'info> {
     /// The property; held by `agency`.
-    #[account(constraint = property.holder == agency.key() @ TitlesError::PropertyMismatch)]
-    pub property: Box<Account<'info, Property>>,
+    #[account(constraint = property.load()?.holder == agency.key() @ TitlesError::PropertyMismatch)]
+    pub property: AccountLoader<'info, Property>,
     /// The holding agency (budget program).
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in the holding agency.
@@ -37,14 +37,13 @@ pub fn offer(ctx: Context<TitleTransferOffer>) -> Result<()> {
     let from_agency = ctx.accounts.agency.key();
     let to_agency = ctx.accounts.to_agency.key();
     require_property_officer(&ctx.accounts.member, &from_agency, &officer)?;
-    let property = &ctx.accounts.property;
-    property.require_movable()?;
+    ctx.accounts.property.load()?.require_movable()?;
     require_keys_neq!(to_agency, from_agency, TitlesError::SameHolder);
     let offer = &mut ctx.accounts.offer;
     offer.set_inner(TransferOffer {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.offer,
-        property: property.key(),
+        property: ctx.accounts.property.key(),
         from_agency,
         to_agency,
         offered_by: ctx.accounts.officer_payer.key(),
@@ -53,7 +52,7 @@ pub fn offer(ctx: Context<TitleTransferOffer>) -> Result<()> {
     emit(
         &ctx.accounts.event_authority,
         &TransferOffered {
-            property: property.key(),
+            property: ctx.accounts.property.key(),
             offer: offer.key(),
             from_agency,
             to_agency,
@@ -69,7 +68,7 @@ pub fn offer(ctx: Context<TitleTransferOffer>) -> Result<()> {
 pub struct TitleTransferAccept<'info> {
     /// The property.
     #[account(mut)]
-    pub property: Box<Account<'info, Property>>,
+    pub property: AccountLoader<'info, Property>,
     /// The pending offer for it, closed here; rent to whoever paid it.
     #[account(
         mut,
@@ -99,7 +98,7 @@ pub fn accept(ctx: Context<TitleTransferAccept>) -> Result<()> {
     let to_agency = ctx.accounts.to_agency.key();
     require_property_officer(&ctx.accounts.member, &to_agency, &officer)
         .map_err(|_| error!(TitlesError::NotReceiver))?;
-    let property = &mut ctx.accounts.property;
+    let mut property = ctx.accounts.property.load_mut()?;
     require_keys_eq!(
         ctx.accounts.offer.from_agency,
         property.holder,
@@ -111,7 +110,7 @@ pub fn accept(ctx: Context<TitleTransferAccept>) -> Result<()> {
     emit(
         &ctx.accounts.event_authority,
         &TransferAccepted {
-            property: property.key(),
+            property: ctx.accounts.property.key(),
             previous_holder,
             holder: to_agency,
             transfer_seq: property.transfer_seq,

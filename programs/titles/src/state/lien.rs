@@ -19,23 +19,36 @@ pub struct LienHolder {
 }
 
 /// A claim on a property that blocks its transfer until released.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy, created in place by `lien_record`; no padding under `repr(C)`, so the bytes are also
+/// its Borsh encoding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Lien {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the lien PDA.
-    pub bump: u8,
     /// The property encumbered.
     pub property: Pubkey,
     /// The lien holder.
     pub holder: Pubkey,
+    /// Hash of the lien document.
+    pub document_hash: [u8; 32],
     /// The holder's id of the lien (printable ASCII, zero-padded); a PDA seed.
     pub lien_id: [u8; LIEN_ID_LEN],
     /// Amount secured.
     pub amount: u64,
-    /// Hash of the lien document.
-    pub document_hash: [u8; 32],
     /// When it was recorded (Unix time).
     pub recorded_at: i64,
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the lien PDA.
+    pub bump: u8,
+    /// Zero.
+    pub reserved: [u8; 6],
+}
+
+// No padding: the zero-copy layout is the Borsh layout.
+const _: () = assert!(core::mem::size_of::<Lien>() == 3 * 32 + LIEN_ID_LEN + 2 * 8 + 8);
+
+impl Lien {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Lien>();
 }

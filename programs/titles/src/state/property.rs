@@ -13,36 +13,42 @@ impl PropertyKind {
     pub const FACILITY: u8 = 2;
 }
 
-/// A title: which agency holds a parcel or building, and what may happen to it. At most 200 bytes.
-#[account]
-#[derive(InitSpace)]
+/// A title: which agency holds a parcel or building, and what may happen to it. 200 bytes.
+///
+/// Zero-copy: every instruction on a title reads and writes it in place instead of deserialising it
+/// and writing it back. The fields are ordered so that `repr(C)` leaves no padding: the bytes are also
+/// its Borsh encoding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Property {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the property PDA.
-    pub bump: u8,
     /// The registry it is recorded in.
     pub registry: Pubkey,
-    /// Parcel id, unique in the registry (printable ASCII, zero-padded); a PDA seed.
-    pub parcel_id: [u8; PARCEL_ID_LEN],
-    /// Land, building or facility (see [`PropertyKind`]).
-    pub kind: u8,
     /// The holding agency (a budget program account).
     pub holder: Pubkey,
-    /// Latitude in microdegrees.
-    pub latitude: i32,
-    /// Longitude in microdegrees.
-    pub longitude: i32,
     /// Hash of the legal description.
     pub legal_description_hash: [u8; 32],
-    /// Area in square metres.
-    pub area_sq_m: u32,
+    /// Hash of the deed.
+    pub deed_hash: [u8; 32],
+    /// Parcel id, unique in the registry (printable ASCII, zero-padded); a PDA seed.
+    pub parcel_id: [u8; PARCEL_ID_LEN],
     /// Acquisition cost in the jurisdiction's currency's base units.
     pub acquisition_cost: u64,
     /// Acquisition date (Unix time).
     pub acquisition_date: i64,
-    /// Hash of the deed.
-    pub deed_hash: [u8; 32],
+    /// Latitude in microdegrees.
+    pub latitude: i32,
+    /// Longitude in microdegrees.
+    pub longitude: i32,
+    /// Area in square metres.
+    pub area_sq_m: u32,
+    /// Transfers so far: the title chain's length.
+    pub transfer_seq: u16,
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the property PDA.
+    pub bump: u8,
+    /// Land, building or facility (see [`PropertyKind`]).
+    pub kind: u8,
     /// Current use, a code of the holder's classification.
     pub use_code: u8,
     /// Occupancy in percent (0-100).
@@ -51,20 +57,42 @@ pub struct Property {
     pub condition: u8,
     /// Liens recorded and not released.
     pub active_liens: u8,
-    /// Frozen by the registrar (dispute or court order): no transfer, no disposal.
-    pub frozen: bool,
-    /// Sold or demolished: the title never moves again.
-    pub disposed: bool,
-    /// Transfers so far: the title chain's length.
-    pub transfer_seq: u16,
+    /// 1 when frozen by the registrar (dispute or court order): no transfer, no disposal.
+    pub frozen: u8,
+    /// 1 when sold or demolished: the title never moves again.
+    pub disposed: u8,
+    /// Zero.
+    pub reserved: u8,
 }
 
+// No padding: the zero-copy layout is the Borsh layout, and the account fits the 200 bytes.
+const _: () =
+    assert!(core::mem::size_of::<Property>() == 4 * 32 + PARCEL_ID_LEN + 2 * 8 + 3 * 4 + 2 + 10);
+const _: () = assert!(Property::SPACE <= 200);
+
 impl Property {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Property>();
+
+    /// Frozen by the registrar.
+    pub fn is_frozen(&self) -> bool {
+        self.frozen != 0
+    }
+
+    /// Sold or demolished.
+    pub fn is_disposed(&self) -> bool {
+        self.disposed != 0
+    }
+
     /// Rules that hold after every instruction that writes a property.
     pub fn invariant(&self) -> Result<()> {
         Self::check_fields(&self.parcel_id, self.kind, self.latitude, self.longitude)?;
         require!(
             self.occupancy <= 100 && self.condition <= 5,
+            TitlesError::InvalidUpdate
+        );
+        require!(
+            self.frozen <= 1 && self.disposed <= 1 && self.reserved == 0,
             TitlesError::InvalidUpdate
         );
         Ok(())
@@ -88,8 +116,8 @@ impl Property {
 
     /// Fails unless the title may move (transfer or disposal): not disposed, not frozen, no active lien.
     pub fn require_movable(&self) -> Result<()> {
-        require!(!self.disposed, TitlesError::Disposed);
-        require!(!self.frozen, TitlesError::Frozen);
+        require!(!self.is_disposed(), TitlesError::Disposed);
+        require!(!self.is_frozen(), TitlesError::Frozen);
         require!(self.active_liens == 0, TitlesError::LienActive);
         Ok(())
     }

@@ -1,0 +1,134 @@
+//! Creating a program account at its canonical PDA, for the instructions on the hot paths (a payment
+//! request, a title, a lien).
+//!
+//! Anchor's `init, seeds, bump` finds the bump with `find_program_address`, which the runtime charges
+//! 1,500 compute units for every bump it tries. The canonical bump is checked here with the syscalls
+//! that make up that derivation, the SHA-256 of the seeds (about 150 units) and the test that the
+//! hash is not an Ed25519 point (159 units): the same rule, about a fifth of the price (README, "Compute
+//! units"). The account is then created by the system program in a CPI signed with those seeds, so the
+//! runtime derives the address once more and refuses any that is not a PDA of this program.
+//!
+//! Only the canonical bump is accepted, as with `find_program_address`: a PDA at another bump would be
+//! a second account for the same seeds (a second title for one parcel).
+
+use anchor_lang::prelude::*;
+use anchor_lang::system_program::{self, Allocate, Assign, CreateAccount, Transfer};
+use anchor_lang::{Discriminator, ZeroCopy};
+
+/// The marker the runtime appends to a PDA's seeds before hashing.
+const PDA_MARKER: &[u8] = b"ProgramDerivedAddress";
+/// Most seeds a PDA may have, the bump included.
+const MAX_SEEDS: usize = 16;
+
+/// The canonical bump of `address` as a PDA of `program_id` for `seeds` (without the bump): the
+/// highest bump whose derivation is off the curve. Fails with `ConstraintSeeds` when `address` is not
+/// the derivation at that bump.
+///
+/// A derivation equal to `address` is returned without testing the curve: an address on the curve
+/// is then refused by the runtime when the system program's CPI is signed with these seeds.
+fn canonical_bump(address: &Pubkey, seeds: &[&[u8]], program_id: &Pubkey) -> Result<u8> {
+    let n = seeds.len();
+    require!(n < MAX_SEEDS, ErrorCode::ConstraintSeeds);
+    for bump in (0..=u8::MAX).rev() {
+        let bump_seed = [bump];
+        let mut parts: [&[u8]; MAX_SEEDS + 2] = [&[]; MAX_SEEDS + 2];
+        parts[..n].copy_from_slice(seeds);
+        parts[n] = &bump_seed;
+        parts[n + 1] = program_id.as_ref();
+        parts[n + 2] = PDA_MARKER;
+        let derived =
+            Pubkey::new_from_array(solana_sha256_hasher::hashv(&parts[..n + 3]).to_bytes());
+        if derived == *address {
+            return Ok(bump);
+        }
+        if !derived.is_on_curve() {
+            // Off the curve: this was the canonical bump, and its PDA is not `address`.
+            return Err(error!(ErrorCode::ConstraintSeeds).with_pubkeys((*address, derived)));
+        }
+    }
+    err!(ErrorCode::ConstraintSeeds)
+}
+
+/// Create `account`, the canonical PDA of `program_id` for `seeds`, with `space` bytes, rent-exempt,
+/// owned by `program_id`, paid by `payer`; return its bump. An account that already exists (a
+/// replayed or repeated creation) fails in the system program with "already in use"; lamports sent
+/// to the address beforehand are kept and topped up.
+pub fn create<'info>(
+    program_id: &Pubkey,
+    payer: &AccountInfo<'info>,
+    account: &AccountInfo<'info>,
+    seeds: &[&[u8]],
+    space: usize,
+) -> Result<u8> {
+    let bump = canonical_bump(account.key, seeds, program_id)?;
+    let bump_seed = [bump];
+    let mut signer: [&[u8]; MAX_SEEDS] = [&[]; MAX_SEEDS];
+    signer[..seeds.len()].copy_from_slice(seeds);
+    signer[seeds.len()] = &bump_seed;
+    let signer: &[&[&[u8]]] = &[&signer[..=seeds.len()]];
+    let rent = Rent::get()?.minimum_balance(space);
+    let current = account.lamports();
+    if current == 0 {
+        system_program::create_account(
+            CpiContext::new(
+                system_program::ID,
+                CreateAccount {
+                    from: payer.clone(),
+                    to: account.clone(),
+                },
+            )
+            .with_signer(signer),
+            rent,
+            space as u64,
+            program_id,
+        )?;
+    } else {
+        if current < rent {
+            system_program::transfer(
+                CpiContext::new(
+                    system_program::ID,
+                    Transfer {
+                        from: payer.clone(),
+                        to: account.clone(),
+                    },
+                ),
+                rent - current,
+            )?;
+        }
+        system_program::allocate(
+            CpiContext::new(
+                system_program::ID,
+                Allocate {
+                    account_to_allocate: account.clone(),
+                },
+            )
+            .with_signer(signer),
+            space as u64,
+        )?;
+        system_program::assign(
+            CpiContext::new(
+                system_program::ID,
+                Assign {
+                    account_to_assign: account.clone(),
+                },
+            )
+            .with_signer(signer),
+            program_id,
+        )?;
+    }
+    Ok(bump)
+}
+
+/// Write `value` into `account`, a zero-copy account just made by [`create`]: its discriminator, then
+/// its bytes.
+pub fn write_zero_copy<T: ZeroCopy + Discriminator>(
+    account: &AccountInfo,
+    value: &T,
+) -> Result<()> {
+    let mut data = account.try_borrow_mut_data()?;
+    let end = T::DISCRIMINATOR.len() + core::mem::size_of::<T>();
+    require!(data.len() >= end, ErrorCode::AccountDidNotDeserialize);
+    data[..T::DISCRIMINATOR.len()].copy_from_slice(T::DISCRIMINATOR);
+    data[T::DISCRIMINATOR.len()..end].copy_from_slice(bytemuck::bytes_of(value));
+    Ok(())
+}
