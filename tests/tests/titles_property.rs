@@ -3,7 +3,6 @@
 
 use anchor_lang::error::ErrorCode;
 use anchor_lang::prelude::Pubkey;
-use anchor_lang::Space;
 use fisc_client::ix::titles as tix;
 use fisc_tests::fixtures::Titles;
 use fisc_tests::{assert_error, padded, substituted, unsigned};
