@@ -57,22 +57,35 @@ fn registers_a_property() {
         ),
         (address, t.w.agency, args.deed_hash, officer.pubkey())
     );
-    assert_eq!(sent.created, vec![(address, Property::SPACE)]);
-    assert!(
-        Property::SPACE <= 200,
-        "a property account must stay within 200 bytes"
-    );
-    // The registrar may register too, without a membership.
+    // 200 bytes at most (also asserted at compile time in the program).
+    assert_eq!(sent.created, vec![(address, 200)]);
+    // The registrar may register too, without a membership; lamports someone sent to the title's
+    // address beforehand do not block it (they are kept, topped up to rent exemption).
     let registrar = t.registrar.insecure_clone();
+    let args = Titles::parcel("0165-0803");
+    let prefunded = titles::pda::property(&t.registry, &args.parcel_id);
+    t.w.h.svm.airdrop(&prefunded, 1_000_000).unwrap();
     let ix = tix::property_register(
         payer,
         t.registry,
         t.w.agency,
         registrar.pubkey(),
         false,
-        Titles::parcel("0165-0803"),
+        args,
     );
     t.w.send(ix, &registrar).unwrap();
+    let account = t.w.h.svm.get_account(&prefunded).unwrap();
+    assert_eq!(
+        (account.owner, account.data.len()),
+        (titles::ID, Property::SPACE)
+    );
+    assert_eq!(
+        account.lamports,
+        t.w.h
+            .svm
+            .minimum_balance_for_rent_exemption(Property::SPACE)
+    );
+    assert_eq!(t.property(&prefunded).holder, t.w.agency);
     assert_eq!(
         t.w.h
             .account::<titles::state::Registry>(&t.registry)
