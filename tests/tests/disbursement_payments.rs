@@ -62,6 +62,35 @@ fn a_payment_goes_through() {
     }
 }
 
+/// The programs' entrypoint (`budget::entrypoint`) gives Anchor one account for a key that fills two
+/// of an instruction's slots: a requester who pays the request's rent is both payer and requester.
+#[test]
+fn a_key_in_two_account_slots_is_one_account() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 100_000);
+    let requester = p.requester.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    let ix = p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 5_000, 0);
+    let ix = substituted(ix, &payer, &requester.pubkey());
+    assert_eq!(
+        ix.accounts
+            .iter()
+            .filter(|m| m.pubkey == requester.pubkey())
+            .count(),
+        2
+    );
+    let before = p.w.h.svm.get_balance(&requester.pubkey()).unwrap();
+    p.w.h.send_ok(&[ix], &[&requester]);
+    let request = disbursement::pda::request(&p.w.agency, 0);
+    let rent = p.w.h.svm.get_balance(&request).unwrap();
+    assert!(rent > 0);
+    assert_eq!(
+        p.w.h.svm.get_balance(&requester.pubkey()).unwrap(),
+        before - rent
+    );
+    assert_eq!(p.request(&request).requester, requester.pubkey());
+}
+
 #[test]
 fn tiers_require_distinct_approvers_who_are_not_the_requester() {
     let mut p = Payments::new();

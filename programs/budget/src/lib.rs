@@ -17,6 +17,7 @@
 use anchor_lang::prelude::*;
 
 pub mod constants;
+pub mod entrypoint;
 pub mod errors;
 pub mod event_cpi;
 pub mod events;
@@ -30,6 +31,9 @@ pub mod text;
 pub mod token;
 
 pub use instructions::*;
+
+#[cfg(all(feature = "fast-entrypoint", not(feature = "cpi")))]
+crate::program_entrypoint!(entry);
 
 declare_id!("zfn73NMoBLsBSZTTfAuJLVN3ZowyUCNxHMqoNEbt5VK");
 

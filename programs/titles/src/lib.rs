@@ -20,6 +20,9 @@ pub mod state;
 
 pub use instructions::*;
 
+#[cfg(all(feature = "fast-entrypoint", not(feature = "cpi")))]
+budget::program_entrypoint!(entry);
+
 declare_id!("8e8qkmitTPCfPnVZczX7cDz96o3HuX4dpHCYFj4fCvog");
 
 #[program]
