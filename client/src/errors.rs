@@ -107,6 +107,10 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
                             .find_map(|l| l.split("Error Message: ").nth(1))
                             .map(|m| m.trim_end_matches('.'));
                         match (anchor, inner_failure(logs, &program, *code)) {
+                            _ if missing_membership(&details, *code) => format!(
+                                "{who} instruction {index} failed: the signer holds no membership \
+                                 in the agency (its member account does not exist; code {code})"
+                            ),
                             (Some(message), _) => {
                                 format!("{who} instruction {index} failed: {message} (code {code})")
                             }
@@ -125,6 +129,18 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
         other => format!("transaction refused: {other}"),
     };
     Explained { summary, details }
+}
+
+/// Anchor refused a membership account that does not exist: a zero-copy account at an empty
+/// address fails its owner check (3007), a Borsh one its initialisation check (3012).
+fn missing_membership(details: &[String], code: u32) -> bool {
+    const NOT_INITIALIZED: u32 = 3012;
+    const WRONG_OWNER: u32 = 3007;
+    (code == NOT_INITIALIZED || code == WRONG_OWNER)
+        && details.iter().any(|l| {
+            l.starts_with("AnchorError caused by account: member.")
+                || l.starts_with("AnchorError caused by account: executor_member.")
+        })
 }
 
 /// A failure raised by a program that a fisc instruction invoked (the system or a token program),
@@ -186,6 +202,29 @@ mod tests {
             explained.summary.starts_with(
                 "disbursement instruction 1 failed: an account it creates already exists"
             ),
+            "{}",
+            explained.summary
+        );
+    }
+
+    #[test]
+    fn explains_a_missing_membership() {
+        let error = TransactionError::InstructionError(0, InstructionError::Custom(3007));
+        let logs = vec![
+            "Program log: AnchorError caused by account: member. Error Code: AccountOwnedByWrongProgram. Error Number: 3007. Error Message: The given account is owned by a different program than expected.".to_string(),
+        ];
+        let explained = explain(&error, &[disbursement::ID], &logs);
+        assert_eq!(
+            explained.summary,
+            "disbursement instruction 0 failed: the signer holds no membership in the agency (its member account does not exist; code 3007)"
+        );
+        // The same code for another account keeps Anchor's message.
+        let logs = vec![logs[0].replace("account: member.", "account: policy.")];
+        let explained = explain(&error, &[disbursement::ID], &logs);
+        assert!(
+            explained
+                .summary
+                .ends_with("owned by a different program than expected (code 3007)"),
             "{}",
             explained.summary
         );

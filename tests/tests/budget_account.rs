@@ -130,9 +130,10 @@ fn open_attacks() {
         BudgetError::MissingRole,
     );
     let intruder = w.h.signer("intruder");
+    // No membership: the (zero-copy) member account is empty, owned by the system program.
     assert_error(
         w.open(&intruder, &other, 2026, 2026, 1),
-        ErrorCode::AccountNotInitialized,
+        ErrorCode::AccountOwnedByWrongProgram,
     );
     // The budget officer of another agency, with that agency's membership, for this agency.
     let (other_agency, other_officer) = second_agency(&mut w);

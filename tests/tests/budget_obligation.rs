@@ -296,12 +296,13 @@ fn adjust_attacks() {
     );
     assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
     let intruder = w.h.signer("intruder");
+    // No membership: the (zero-copy) member account is empty, owned by the system program.
     assert_error(
         w.send(
             bix::obligation_decrease(intruder.pubkey(), &w.account, &id, 1),
             &intruder,
         ),
-        ErrorCode::AccountNotInitialized,
+        ErrorCode::AccountOwnedByWrongProgram,
     );
 
     // An obligation of another budget account passed with this one.
@@ -343,13 +344,14 @@ fn closes_fully_paid_obligations_only() {
         ),
         BudgetError::ObligationNotLiquidated,
     );
+    // No membership: the (zero-copy) member account is empty, owned by the system program.
     let intruder = w.h.signer("intruder");
     assert_error(
         w.send(
             bix::obligation_close(intruder.pubkey(), &w.account, &id),
             &intruder,
         ),
-        ErrorCode::AccountNotInitialized,
+        ErrorCode::AccountOwnedByWrongProgram,
     );
     w.pay("AWARD-1", "payee-a", 1);
     let sent = w

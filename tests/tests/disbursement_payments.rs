@@ -140,12 +140,13 @@ fn tiers_require_distinct_approvers_who_are_not_the_requester() {
         DisbursementError::MissingRole,
     );
     let stranger = p.w.h.signer("stranger");
+    // No membership: the (zero-copy) member account is empty, owned by the system program.
     assert_error(
         p.w.send(
             dix::payment_approve(p.w.agency, stranger.pubkey(), request),
             &stranger,
         ),
-        ErrorCode::AccountNotInitialized,
+        ErrorCode::AccountOwnedByWrongProgram,
     );
     let second = p.approvers[1].insecure_clone();
     let ix = unsigned(

@@ -26,6 +26,7 @@ pub mod instructions;
 #[cfg(not(target_os = "solana"))]
 pub mod pda;
 pub mod pda_account;
+pub mod roles;
 pub mod state;
 pub mod text;
 pub mod token;

@@ -16,6 +16,7 @@ pub mod events;
 pub mod instructions;
 #[cfg(not(target_os = "solana"))]
 pub mod pda;
+pub mod roles;
 pub mod state;
 
 pub use instructions::*;

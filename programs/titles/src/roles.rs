@@ -5,8 +5,14 @@ use budget::state::{Member, Role};
 
 use crate::errors::TitlesError;
 
-/// Fails unless `member` is `signer`'s membership in `agency` with the property officer role.
-pub fn require_property_officer(member: &Member, agency: &Pubkey, signer: &Pubkey) -> Result<()> {
+/// Fails unless `member` (a budget program membership, owner and type checked by Anchor) is
+/// `signer`'s membership in `agency` with the property officer role.
+pub fn require_property_officer(
+    member: &AccountLoader<Member>,
+    agency: &Pubkey,
+    signer: &Pubkey,
+) -> Result<()> {
+    let member = member.load()?;
     require_keys_eq!(member.agency, *agency, TitlesError::NotAMember);
     require_keys_eq!(member.member, *signer, TitlesError::NotAMember);
     require!(

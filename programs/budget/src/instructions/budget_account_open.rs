@@ -4,6 +4,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use crate::constants::{ACCOUNT_VERSION, SEED_BUDGET_ACCOUNT, TAS_LEN, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
 use crate::events::{emit, BudgetAccountOpened};
+use crate::roles::require_member;
 use crate::state::{Agency, BudgetAccount, Member, Role, Treasury};
 
 /// Arguments of `budget_account_open`.
@@ -36,12 +37,8 @@ pub struct BudgetAccountOpen<'info> {
     #[account(constraint = agency.active @ BudgetError::AgencyInactive)]
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in this agency, with the budget officer role.
-    #[account(
-        has_one = agency @ BudgetError::NotAMember,
-        constraint = member.member == officer.key() @ BudgetError::NotAMember,
-        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// A budget officer of the agency.
     pub officer: Signer<'info>,
     /// The budget account, created here; one per TAS per agency.
@@ -78,6 +75,12 @@ pub struct BudgetAccountOpen<'info> {
 
 /// Open an appropriation under a TAS with its period of availability, authority and vault.
 pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.officer.key(),
+        Role::BUDGET_OFFICER,
+    )?;
     let agency = ctx.accounts.agency.key();
     let mint = ctx.accounts.mint.key();
     let cancellation_years = ctx.accounts.treasury.cancellation_years;

@@ -19,11 +19,11 @@ pub struct MemberRolesSet<'info> {
     #[account(
         init_if_needed,
         payer = payer,
-        space = 8 + Member::INIT_SPACE,
+        space = Member::SPACE,
         seeds = [SEED_MEMBER, agency.key().as_ref(), member_key.as_ref()],
         bump,
     )]
-    pub member: Account<'info, Member>,
+    pub member: AccountLoader<'info, Member>,
     /// The agency's admin.
     pub admin: Signer<'info>,
     /// Pays the member account's rent on first grant.
@@ -37,7 +37,13 @@ pub fn handler(ctx: Context<MemberRolesSet>, member_key: Pubkey, roles: u8) -> R
     require!(roles & !Role::ALL == 0, BudgetError::InvalidRoles);
     require_keys_neq!(member_key, Pubkey::default(), BudgetError::InvalidAddress);
     let agency = ctx.accounts.agency.key();
-    let member = &mut ctx.accounts.member;
+    // Created just now (init_if_needed) when its discriminator is still zero.
+    let created = ctx.accounts.member.as_ref().try_borrow_data()?[..8] == [0u8; 8];
+    let mut member = if created {
+        ctx.accounts.member.load_init()?
+    } else {
+        ctx.accounts.member.load_mut()?
+    };
     let previous_roles = member.roles;
     if member.version == 0 {
         member.version = ACCOUNT_VERSION;
@@ -47,6 +53,7 @@ pub fn handler(ctx: Context<MemberRolesSet>, member_key: Pubkey, roles: u8) -> R
     }
     member.roles = roles;
     member.invariant()?;
+    drop(member);
     emit(
         &ctx.accounts.event_authority,
         &MemberRolesChanged {

@@ -3,6 +3,7 @@ use anchor_lang::prelude::*;
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::{emit, ObligationAdjusted};
+use crate::roles::require_member;
 use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
 
 /// Accounts of `obligation_increase` and `obligation_decrease`.
@@ -15,12 +16,8 @@ pub struct ObligationAdjust<'info> {
     /// The agency.
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in this agency, with the budget officer role.
-    #[account(
-        has_one = agency @ BudgetError::NotAMember,
-        constraint = member.member == officer.key() @ BudgetError::NotAMember,
-        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// A budget officer of the agency.
     pub officer: Signer<'info>,
     /// The budget account; the agency's own.
@@ -40,6 +37,12 @@ pub struct ObligationAdjust<'info> {
 /// Adjust an obligation up (`increase`, within the account's unobligated authority, while the account
 /// is open or expired and the agency active) or down (a deobligation, never below what was paid).
 pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.officer.key(),
+        Role::BUDGET_OFFICER,
+    )?;
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
     let account = &mut ctx.accounts.budget_account;
     let obligation = &mut ctx.accounts.obligation;

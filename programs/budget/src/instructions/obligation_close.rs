@@ -3,6 +3,7 @@ use anchor_lang::prelude::*;
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::{emit, ObligationClosed};
+use crate::roles::require_member;
 use crate::state::{Agency, Availability, BudgetAccount, Member, Obligation, Role, Treasury};
 
 #[event_cpi]
@@ -14,12 +15,8 @@ pub struct ObligationClose<'info> {
     /// The agency.
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in this agency, with the budget officer role.
-    #[account(
-        has_one = agency @ BudgetError::NotAMember,
-        constraint = member.member == officer.key() @ BudgetError::NotAMember,
-        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// A budget officer of the agency; receives the rent.
     #[account(mut)]
     pub officer: Signer<'info>,
@@ -41,6 +38,12 @@ pub struct ObligationClose<'info> {
 /// Close an obligation that is fully paid, or any obligation of a cancelled account. Its history
 /// stays in the events; the account's totals keep its amounts.
 pub fn handler(ctx: Context<ObligationClose>) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.officer.key(),
+        Role::BUDGET_OFFICER,
+    )?;
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
     let account = &mut ctx.accounts.budget_account;
     let obligation = &ctx.accounts.obligation;

@@ -5,6 +5,7 @@ use crate::constants::{
 };
 use crate::errors::BudgetError;
 use crate::events::{emit, ObligationCreated};
+use crate::roles::require_member;
 use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
 
 /// Arguments of `obligation_create`.
@@ -44,12 +45,8 @@ pub struct ObligationCreate<'info> {
     #[account(constraint = agency.active @ BudgetError::AgencyInactive)]
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in this agency, with the budget officer role.
-    #[account(
-        has_one = agency @ BudgetError::NotAMember,
-        constraint = member.member == officer.key() @ BudgetError::NotAMember,
-        constraint = member.has(Role::BUDGET_OFFICER) @ BudgetError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// A budget officer of the agency.
     pub officer: Signer<'info>,
     /// The budget account charged; the agency's own.
@@ -75,6 +72,12 @@ pub struct ObligationCreate<'info> {
 
 /// Obligate `amount` of an open budget account to a payee under an award.
 pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.officer.key(),
+        Role::BUDGET_OFFICER,
+    )?;
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
     let account = &mut ctx.accounts.budget_account;
     account.require_open(fy)?;

@@ -21,22 +21,30 @@ impl Role {
 }
 
 /// A key's roles in one agency.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: every payment, title and budget-officer instruction reads a membership, in place
+/// instead of deserialising it. The fields are ordered so that `repr(C)` leaves no padding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Member {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the member PDA.
-    pub bump: u8,
     /// The agency.
     pub agency: Pubkey,
     /// The member's key (a wallet, hardware wallet or multisig).
     pub member: Pubkey,
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the member PDA.
+    pub bump: u8,
     /// Role flags (see [`Role`]); 0 once every role is revoked.
     pub roles: u8,
 }
 
+const _: () = assert!(core::mem::size_of::<Member>() == 67);
+
 impl Member {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Member>();
+
     /// True when the member holds every flag of `role`.
     pub fn has(&self, role: u8) -> bool {
         role != 0 && self.roles & role == role

@@ -3,6 +3,7 @@ use budget::state::{Member, Role};
 
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentApproved};
+use crate::roles::require_member;
 use crate::state::{PaymentRequest, Policy};
 
 #[event_cpi]
@@ -15,12 +16,8 @@ pub struct PaymentApprove<'info> {
     /// CHECK: by key only; the policy, the membership and the request are checked against it.
     pub agency: UncheckedAccount<'info>,
     /// The approver's membership, with the approver role.
-    #[account(
-        has_one = agency @ DisbursementError::NotAMember,
-        constraint = member.member == approver.key() @ DisbursementError::NotAMember,
-        constraint = member.has(Role::APPROVER) @ DisbursementError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// The approver (certifying officer); never the requester.
     pub approver: Signer<'info>,
     /// The request.
@@ -30,6 +27,12 @@ pub struct PaymentApprove<'info> {
 
 /// Approve a payment; each approver counts once.
 pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.approver.key(),
+        Role::APPROVER,
+    )?;
     let now = Clock::get()?.unix_timestamp;
     let approver = ctx.accounts.approver.key();
     let request_key = ctx.accounts.request.key();

@@ -3,6 +3,7 @@ use budget::state::{Member, Role};
 
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentApproved};
+use crate::roles::require_member;
 use crate::state::{BatchRequest, Policy};
 
 #[event_cpi]
@@ -15,12 +16,8 @@ pub struct PaymentBatchApprove<'info> {
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
     /// The approver's membership, with the approver role.
-    #[account(
-        has_one = agency @ DisbursementError::NotAMember,
-        constraint = member.member == approver.key() @ DisbursementError::NotAMember,
-        constraint = member.has(Role::APPROVER) @ DisbursementError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// The approver; never the requester.
     pub approver: Signer<'info>,
     /// The batch.
@@ -30,6 +27,12 @@ pub struct PaymentBatchApprove<'info> {
 
 /// Approve a batch as a whole; each approver counts once.
 pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.approver.key(),
+        Role::APPROVER,
+    )?;
     let now = Clock::get()?.unix_timestamp;
     let required = ctx.accounts.batch.requirement().stricter(
         ctx.accounts

@@ -11,7 +11,7 @@ pub struct PaymentBatchCancel<'info> {
     /// The agency (budget program), naming its admin.
     pub agency: Box<Account<'info, Agency>>,
     /// The signer's membership when an approver rejects; omitted for the requester or the admin.
-    pub member: Option<Box<Account<'info, Member>>>,
+    pub member: Option<AccountLoader<'info, Member>>,
     /// The batch, closed here before any item is paid; rent to the requester.
     #[account(
         mut,
@@ -37,6 +37,7 @@ pub fn handler(ctx: Context<PaymentBatchCancel>) -> Result<()> {
     let (request, agency, sequence) = (batch.key(), batch.agency, batch.sequence);
     match &ctx.accounts.member {
         Some(member) => {
+            let member = member.load()?;
             require_keys_eq!(member.agency, agency, DisbursementError::NotAMember);
             require_keys_eq!(member.member, signer, DisbursementError::NotAMember);
             require!(member.has(Role::APPROVER), DisbursementError::MissingRole);

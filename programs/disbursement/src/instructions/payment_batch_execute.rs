@@ -20,7 +20,7 @@ pub struct PaymentBatchExecute<'info> {
     pub agency: UncheckedAccount<'info>,
     /// The executor's membership with the disbursing officer role; may be omitted when the policy lets
     /// anyone execute.
-    pub executor_member: Option<Box<Account<'info, Member>>>,
+    pub executor_member: Option<AccountLoader<'info, Member>>,
     /// Who executes.
     pub executor: Signer<'info>,
     /// The batch; closed once every item is paid.
@@ -69,8 +69,13 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
     let remaining = ctx.remaining_accounts;
     let accounts = &mut *ctx.accounts;
     let mut policy = accounts.policy.load_mut()?;
+    let executor_member = accounts
+        .executor_member
+        .as_ref()
+        .map(|m| m.load())
+        .transpose()?;
     policy.require_executor(
-        accounts.executor_member.as_deref().map(|m| &**m),
+        executor_member.as_deref(),
         &accounts.agency.key(),
         &accounts.executor.key(),
     )?;
@@ -140,6 +145,7 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
     }
     policy.invariant()?;
     drop(policy);
+    drop(executor_member);
     accounts.batch.invariant()?;
     let completed =
         (accounts.batch.paid_count == accounts.batch.item_count).then(|| BatchCompleted {

@@ -5,6 +5,7 @@ use budget::state::{BudgetAccount, Member, Obligation, Role};
 use crate::constants::{ACCOUNT_VERSION, MAX_BATCH_ITEMS, REFERENCE_LEN, SEED_BATCH};
 use crate::errors::DisbursementError;
 use crate::events::{emit, BatchProposed};
+use crate::roles::require_member;
 use crate::state::{Approvals, BatchItem, BatchRequest, Policy};
 
 /// Arguments of `payment_batch_propose`; the remaining accounts are, per item and in order, its
@@ -50,12 +51,8 @@ pub struct PaymentBatchPropose<'info> {
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
     /// The requester's membership, with the requester role.
-    #[account(
-        has_one = agency @ DisbursementError::NotAMember,
-        constraint = member.member == requester.key() @ DisbursementError::NotAMember,
-        constraint = member.has(Role::REQUESTER) @ DisbursementError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// The requester.
     pub requester: Signer<'info>,
     /// The budget account paying every item; the agency's own.
@@ -81,6 +78,12 @@ pub fn handler<'info>(
     ctx: Context<'info, PaymentBatchPropose<'info>>,
     args: PaymentBatchProposeArgs,
 ) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.requester.key(),
+        Role::REQUESTER,
+    )?;
     require!(
         ctx.remaining_accounts.len() == 2 * args.amounts.len(),
         DisbursementError::ItemMismatch

@@ -20,7 +20,7 @@ pub struct PaymentExecute<'info> {
     pub agency: UncheckedAccount<'info>,
     /// The executor's membership with the disbursing officer role; may be omitted when the policy lets
     /// anyone execute.
-    pub executor_member: Option<Box<Account<'info, Member>>>,
+    pub executor_member: Option<AccountLoader<'info, Member>>,
     /// Who executes.
     pub executor: Signer<'info>,
     /// The request, closed here once paid; its rent returns to the requester.
@@ -80,8 +80,13 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
     let event = {
         let accounts = &mut *ctx.accounts;
         let mut policy = accounts.policy.load_mut()?;
+        let executor_member = accounts
+            .executor_member
+            .as_ref()
+            .map(|m| m.load())
+            .transpose()?;
         policy.require_executor(
-            accounts.executor_member.as_deref().map(|m| &**m),
+            executor_member.as_deref(),
             &accounts.agency.key(),
             &accounts.executor.key(),
         )?;

@@ -7,6 +7,7 @@ use budget::text::is_code;
 use crate::constants::{ACCOUNT_VERSION, MAX_APPROVALS, REFERENCE_LEN, SEED_REQUEST};
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentProposed};
+use crate::roles::require_member;
 use crate::state::{PaymentRequest, Policy};
 
 /// Arguments of `payment_propose`.
@@ -43,12 +44,8 @@ pub struct PaymentPropose<'info> {
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
     /// The requester's membership, with the requester role.
-    #[account(
-        has_one = agency @ DisbursementError::NotAMember,
-        constraint = member.member == requester.key() @ DisbursementError::NotAMember,
-        constraint = member.has(Role::REQUESTER) @ DisbursementError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// The requester.
     pub requester: Signer<'info>,
     /// The budget account to pay from; the agency's own.
@@ -75,6 +72,12 @@ pub struct PaymentPropose<'info> {
 
 /// Propose paying `amount` against an obligation; the tier of the amount fixes its approvals and lock.
 pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.requester.key(),
+        Role::REQUESTER,
+    )?;
     require!(
         args.amount <= ctx.accounts.obligation.undisbursed(),
         DisbursementError::ExceedsObligation

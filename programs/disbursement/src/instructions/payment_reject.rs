@@ -3,6 +3,7 @@ use budget::state::{Member, Role};
 
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentRejected};
+use crate::roles::require_member;
 use crate::state::PaymentRequest;
 
 #[event_cpi]
@@ -12,12 +13,8 @@ pub struct PaymentReject<'info> {
     /// CHECK: by key only; the accounts that name it are checked against it.
     pub agency: UncheckedAccount<'info>,
     /// The approver's membership, with the approver role.
-    #[account(
-        has_one = agency @ DisbursementError::NotAMember,
-        constraint = member.member == approver.key() @ DisbursementError::NotAMember,
-        constraint = member.has(Role::APPROVER) @ DisbursementError::MissingRole,
-    )]
-    pub member: Box<Account<'info, Member>>,
+    /// Checked first by the handler (`roles::require_member`).
+    pub member: AccountLoader<'info, Member>,
     /// The approver rejecting it.
     pub approver: Signer<'info>,
     /// The request, closed here; its rent returns to the requester.
@@ -31,6 +28,12 @@ pub struct PaymentReject<'info> {
 
 /// Reject a payment: the request ends, nothing is paid.
 pub fn handler(ctx: Context<PaymentReject>) -> Result<()> {
+    require_member(
+        &ctx.accounts.member,
+        &ctx.accounts.agency.key(),
+        &ctx.accounts.approver.key(),
+        Role::APPROVER,
+    )?;
     let request = ctx.accounts.request.load()?;
     let event = PaymentRejected {
         request: ctx.accounts.request.key(),

@@ -17,7 +17,7 @@ pub struct HolderOfficer<'info> {
     /// CHECK: by key only; the property's holder and the membership's agency are checked against it.
     pub agency: UncheckedAccount<'info>,
     /// The officer's membership in the agency.
-    pub member: Box<Account<'info, Member>>,
+    pub member: AccountLoader<'info, Member>,
     /// A property officer of the holding agency.
     pub officer: Signer<'info>,
 }

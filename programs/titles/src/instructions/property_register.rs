@@ -47,7 +47,7 @@ pub struct PropertyRegister<'info> {
     /// The holding agency (budget program).
     pub agency: Box<Account<'info, Agency>>,
     /// The signer's membership in the agency; omitted when the registrar registers.
-    pub member: Option<Box<Account<'info, Member>>>,
+    pub member: Option<AccountLoader<'info, Member>>,
     /// The registrar, or a property officer of the agency.
     pub signer: Signer<'info>,
     /// The title, created here at the canonical PDA `[SEED_PROPERTY, registry, parcel id]`: one per

@@ -17,7 +17,7 @@ pub struct TitleTransferOffer<'info> {
     /// The holding agency (budget program).
     pub agency: Box<Account<'info, Agency>>,
     /// The officer's membership in the holding agency.
-    pub member: Box<Account<'info, Member>>,
+    pub member: AccountLoader<'info, Member>,
     /// A property officer of the holding agency.
     pub officer: Signer<'info>,
     /// The receiving agency (budget program).
@@ -82,7 +82,7 @@ pub struct TitleTransferAccept<'info> {
     /// CHECK: by key only; the offer's (a real agency when it was made) and the membership's.
     pub to_agency: UncheckedAccount<'info>,
     /// The officer's membership in the receiving agency.
-    pub member: Box<Account<'info, Member>>,
+    pub member: AccountLoader<'info, Member>,
     /// A property officer of the receiving agency.
     pub officer: Signer<'info>,
     /// The offer's payer, receiving its rent.
@@ -136,7 +136,7 @@ pub struct TitleTransferCancel<'info> {
     /// CHECK: by key only; the offer's (real agencies when it was made) and the membership's.
     pub agency: UncheckedAccount<'info>,
     /// The officer's membership in that agency.
-    pub member: Box<Account<'info, Member>>,
+    pub member: AccountLoader<'info, Member>,
     /// A property officer of either agency.
     pub officer: Signer<'info>,
     /// The offer's payer, receiving its rent.
