@@ -35,7 +35,7 @@ fn the_central_authority_registers_agencies() {
     let agency_key = budget::pda::agency(&padded("089"));
     let agency: Agency = w.h.account(&agency_key);
     assert_eq!(
-        (agency.admin, agency.active, agency.code),
+        (agency.admin, agency.is_active(), agency.code),
         (admin, true, padded("089"))
     );
     let event: AgencyRegistered = sent.event(&budget::ID);
@@ -306,7 +306,7 @@ fn a_deactivated_agency_takes_no_new_members_accounts_or_obligations() {
         sent.event::<AgencyDeactivated>(&budget::ID).agency,
         w.agency
     );
-    assert!(!w.h.account::<Agency>(&w.agency).active);
+    assert!(!w.h.account::<Agency>(&w.agency).is_active());
     // Replay.
     assert_error(
         w.send(bix::agency_deactivate(central.pubkey(), w.agency), &central),

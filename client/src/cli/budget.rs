@@ -435,7 +435,7 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
                 ("name", unpadded(&a.name)),
                 ("address", address.to_string()),
                 ("admin", a.admin.to_string()),
-                ("active", a.active.to_string()),
+                ("active", a.is_active().to_string()),
                 ("explorer", ctx.client.explorer.address(&address)),
             ]);
             Ok(())
@@ -451,7 +451,7 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
                         unpadded(&a.code),
                         unpadded(&a.name),
                         a.admin.to_string(),
-                        a.active.to_string(),
+                        a.is_active().to_string(),
                         k.to_string(),
                     ]
                 })

@@ -10,27 +10,26 @@ pub struct AgencyAdminAccept<'info> {
     /// The agency.
     #[account(
         mut,
-        constraint = agency.pending_admin == new_admin.key() @ BudgetError::NotPendingAuthority,
+        constraint = agency.load()?.pending_admin == new_admin.key() @ BudgetError::NotPendingAuthority,
     )]
-    pub agency: Account<'info, Agency>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The proposed admin, accepting.
     pub new_admin: Signer<'info>,
 }
 
 /// The proposed admin takes over the agency.
 pub fn handler(ctx: Context<AgencyAdminAccept>) -> Result<()> {
-    let agency = &mut ctx.accounts.agency;
+    let mut agency = ctx.accounts.agency.load_mut()?;
     let previous = agency.admin;
     agency.admin = agency.pending_admin;
     agency.pending_admin = Pubkey::default();
     agency.invariant()?;
-    emit(
-        &ctx.accounts.event_authority,
-        &AgencyAdminAccepted {
-            agency: agency.key(),
-            previous,
-            admin: agency.admin,
-        },
-    )?;
+    let event = AgencyAdminAccepted {
+        agency: ctx.accounts.agency.key(),
+        previous,
+        admin: agency.admin,
+    };
+    drop(agency);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

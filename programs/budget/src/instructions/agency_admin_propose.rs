@@ -9,7 +9,7 @@ use crate::state::Agency;
 pub struct AgencyAdminPropose<'info> {
     /// The agency.
     #[account(mut, has_one = admin @ BudgetError::NotAgencyAdmin)]
-    pub agency: Account<'info, Agency>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The agency's current admin.
     pub admin: Signer<'info>,
 }
@@ -17,16 +17,15 @@ pub struct AgencyAdminPropose<'info> {
 /// Propose `proposed` as the agency's next admin; it takes over when it accepts.
 pub fn handler(ctx: Context<AgencyAdminPropose>, proposed: Pubkey) -> Result<()> {
     require_keys_neq!(proposed, Pubkey::default(), BudgetError::InvalidAddress);
-    let agency = &mut ctx.accounts.agency;
+    let mut agency = ctx.accounts.agency.load_mut()?;
     agency.pending_admin = proposed;
     agency.invariant()?;
-    emit(
-        &ctx.accounts.event_authority,
-        &AgencyAdminProposed {
-            agency: agency.key(),
-            admin: agency.admin,
-            proposed,
-        },
-    )?;
+    let event = AgencyAdminProposed {
+        agency: ctx.accounts.agency.key(),
+        admin: agency.admin,
+        proposed,
+    };
+    drop(agency);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

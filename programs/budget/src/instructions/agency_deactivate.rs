@@ -12,8 +12,8 @@ pub struct AgencyDeactivate<'info> {
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The agency.
-    #[account(mut, constraint = agency.active @ BudgetError::AgencyInactive)]
-    pub agency: Account<'info, Agency>,
+    #[account(mut, constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive)]
+    pub agency: AccountLoader<'info, Agency>,
     /// The central authority.
     pub authority: Signer<'info>,
 }
@@ -21,13 +21,14 @@ pub struct AgencyDeactivate<'info> {
 /// Deactivate an agency: no new members, budget accounts or obligations; existing obligations may
 /// still be paid.
 pub fn handler(ctx: Context<AgencyDeactivate>) -> Result<()> {
-    let agency = &mut ctx.accounts.agency;
-    agency.active = false;
+    let mut agency = ctx.accounts.agency.load_mut()?;
+    agency.active = 0;
     agency.invariant()?;
+    drop(agency);
     emit(
         &ctx.accounts.event_authority,
         &AgencyDeactivated {
-            agency: agency.key(),
+            agency: ctx.accounts.agency.key(),
             authority: ctx.accounts.authority.key(),
         },
     )?;

@@ -32,8 +32,8 @@ pub struct AgencyRegister<'info> {
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
     pub treasury: Account<'info, Treasury>,
     /// The agency, created here; one per code.
-    #[account(init, payer = payer, space = 8 + Agency::INIT_SPACE, seeds = [SEED_AGENCY, args.code.as_ref()], bump)]
-    pub agency: Account<'info, Agency>,
+    #[account(init, payer = payer, space = Agency::SPACE, seeds = [SEED_AGENCY, args.code.as_ref()], bump)]
+    pub agency: AccountLoader<'info, Agency>,
     /// The central authority.
     pub authority: Signer<'info>,
     /// Pays the agency's rent.
@@ -44,21 +44,22 @@ pub struct AgencyRegister<'info> {
 
 /// Register an agency under its code with its admin.
 pub fn handler(ctx: Context<AgencyRegister>, args: AgencyRegisterArgs) -> Result<()> {
-    let agency = &mut ctx.accounts.agency;
-    agency.set_inner(Agency {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.agency,
-        code: args.code,
-        name: args.name,
+    let mut agency = ctx.accounts.agency.load_init()?;
+    *agency = Agency {
         admin: args.admin,
         pending_admin: Pubkey::default(),
-        active: true,
-    });
+        code: args.code,
+        name: args.name,
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.agency,
+        active: 1,
+    };
     agency.invariant()?;
+    drop(agency);
     emit(
         &ctx.accounts.event_authority,
         &AgencyRegistered {
-            agency: agency.key(),
+            agency: ctx.accounts.agency.key(),
             code: args.code,
             name: args.name,
             admin: args.admin,

@@ -12,9 +12,9 @@ pub struct MemberRolesSet<'info> {
     /// The agency; must be active.
     #[account(
         has_one = admin @ BudgetError::NotAgencyAdmin,
-        constraint = agency.active @ BudgetError::AgencyInactive,
+        constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive,
     )]
-    pub agency: Account<'info, Agency>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The member's roles in the agency; created on first grant.
     #[account(
         init_if_needed,

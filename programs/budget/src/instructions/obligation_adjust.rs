@@ -14,7 +14,7 @@ pub struct ObligationAdjust<'info> {
     #[account(address = TREASURY_AND_BUMP.0)]
     pub treasury: Box<Account<'info, Treasury>>,
     /// The agency.
-    pub agency: Box<Account<'info, Agency>>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The officer's membership in this agency, with the budget officer role.
     /// Checked first by the handler (`roles::require_member`).
     pub member: AccountLoader<'info, Member>,
@@ -48,7 +48,10 @@ pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> R
     let obligation = &mut ctx.accounts.obligation;
     account.require_not_cancelled(fy)?;
     if increase {
-        require!(ctx.accounts.agency.active, BudgetError::AgencyInactive);
+        require!(
+            ctx.accounts.agency.load()?.is_active(),
+            BudgetError::AgencyInactive
+        );
         account.record_obligation(amount)?;
         obligation.increase(amount)?;
     } else {

@@ -13,7 +13,7 @@ pub struct ObligationClose<'info> {
     #[account(address = TREASURY_AND_BUMP.0)]
     pub treasury: Box<Account<'info, Treasury>>,
     /// The agency.
-    pub agency: Box<Account<'info, Agency>>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The officer's membership in this agency, with the budget officer role.
     /// Checked first by the handler (`roles::require_member`).
     pub member: AccountLoader<'info, Member>,

@@ -42,8 +42,8 @@ pub struct ObligationCreate<'info> {
     #[account(address = TREASURY_AND_BUMP.0)]
     pub treasury: Box<Account<'info, Treasury>>,
     /// The agency; must be active.
-    #[account(constraint = agency.active @ BudgetError::AgencyInactive)]
-    pub agency: Box<Account<'info, Agency>>,
+    #[account(constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive)]
+    pub agency: AccountLoader<'info, Agency>,
     /// The officer's membership in this agency, with the budget officer role.
     /// Checked first by the handler (`roles::require_member`).
     pub member: AccountLoader<'info, Member>,

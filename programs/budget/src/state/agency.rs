@@ -5,28 +5,44 @@ use crate::errors::BudgetError;
 use crate::text::{is_code, is_name};
 
 /// A government body with its own budget.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: budget, disbursement and titles instructions check an agency (its admin, whether it is
+/// active, that it is one) in place instead of deserialising it. The fields are ordered so that
+/// `repr(C)` leaves no padding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Agency {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the agency PDA.
-    pub bump: u8,
-    /// Agency code, printable ASCII zero-padded (e.g. `075`); the PDA seed.
-    pub code: [u8; AGENCY_CODE_LEN],
-    /// Display name, UTF-8 zero-padded, for explorers.
-    pub name: [u8; NAME_LEN],
     /// The agency's admin (a key or a multisig): grants and revokes roles.
     pub admin: Pubkey,
     /// Admin proposed in a two-step change; `Pubkey::default()` when none is pending.
     pub pending_admin: Pubkey,
-    /// False once deactivated: no new members, budget accounts or obligations.
-    pub active: bool,
+    /// Agency code, printable ASCII zero-padded (e.g. `075`); the PDA seed.
+    pub code: [u8; AGENCY_CODE_LEN],
+    /// Display name, UTF-8 zero-padded, for explorers.
+    pub name: [u8; NAME_LEN],
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the agency PDA.
+    pub bump: u8,
+    /// 1 while active; 0 once deactivated: no new members, budget accounts or obligations.
+    pub active: u8,
 }
 
+// No padding: two keys, the code and name bytes, three flags.
+const _: () = assert!(core::mem::size_of::<Agency>() == 2 * 32 + AGENCY_CODE_LEN + NAME_LEN + 3);
+
 impl Agency {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Agency>();
+
+    /// False once deactivated.
+    pub fn is_active(&self) -> bool {
+        self.active != 0
+    }
+
     /// Rules that hold after every instruction that writes an agency.
     pub fn invariant(&self) -> Result<()> {
+        require!(self.active <= 1, BudgetError::InvariantViolated);
         Self::check_fields(&self.code, &self.name, &self.admin)
     }
 

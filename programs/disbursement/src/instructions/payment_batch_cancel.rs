@@ -9,7 +9,7 @@ use crate::state::BatchRequest;
 #[derive(Accounts)]
 pub struct PaymentBatchCancel<'info> {
     /// The agency (budget program), naming its admin.
-    pub agency: Box<Account<'info, Agency>>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The signer's membership when an approver rejects; omitted for the requester or the admin.
     pub member: Option<AccountLoader<'info, Member>>,
     /// The batch, closed here before any item is paid; rent to the requester.
@@ -53,7 +53,7 @@ pub fn handler(ctx: Context<PaymentBatchCancel>) -> Result<()> {
         }
         None => {
             require!(
-                signer == batch.requester || signer == ctx.accounts.agency.admin,
+                signer == batch.requester || signer == ctx.accounts.agency.load()?.admin,
                 DisbursementError::NotRequesterOrAdmin
             );
             emit(

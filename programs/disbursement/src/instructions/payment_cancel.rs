@@ -9,14 +9,14 @@ use crate::state::PaymentRequest;
 #[derive(Accounts)]
 pub struct PaymentCancel<'info> {
     /// The agency (budget program), naming its admin.
-    pub agency: Box<Account<'info, Agency>>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The request, closed here; its rent returns to the requester.
     #[account(
         mut,
         has_one = agency @ DisbursementError::RequestMismatch,
         has_one = requester @ DisbursementError::RequestMismatch,
         close = requester,
-        constraint = signer.key() == request.load()?.requester || signer.key() == agency.admin @ DisbursementError::NotRequesterOrAdmin,
+        constraint = signer.key() == request.load()?.requester || signer.key() == agency.load()?.admin @ DisbursementError::NotRequesterOrAdmin,
     )]
     pub request: AccountLoader<'info, PaymentRequest>,
     /// The request's requester, receiving the rent.

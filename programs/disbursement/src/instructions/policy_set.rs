@@ -30,7 +30,7 @@ impl PolicySetArgs {
 pub struct PolicySetAccounts<'info> {
     /// The agency (budget program), naming its admin.
     #[account(has_one = admin @ DisbursementError::NotAgencyAdmin)]
-    pub agency: Box<Account<'info, Agency>>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The agency's policy, created on first use.
     #[account(
         init_if_needed,

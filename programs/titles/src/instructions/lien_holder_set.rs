@@ -11,7 +11,7 @@ use crate::state::{LienHolder, Registry};
 pub struct LienHolderSetAccounts<'info> {
     /// The registry.
     #[account(has_one = registrar @ TitlesError::NotRegistrar)]
-    pub registry: Box<Account<'info, Registry>>,
+    pub registry: AccountLoader<'info, Registry>,
     /// The holder's authorisation, created on first use.
     #[account(
         init_if_needed,

@@ -12,7 +12,7 @@ pub struct PropertyFreezeSetAccounts<'info> {
     pub property: AccountLoader<'info, Property>,
     /// The registry, naming the registrar.
     #[account(has_one = registrar @ TitlesError::NotRegistrar)]
-    pub registry: Box<Account<'info, Registry>>,
+    pub registry: AccountLoader<'info, Registry>,
     /// The registrar.
     pub registrar: Signer<'info>,
 }

@@ -43,9 +43,9 @@ impl PropertyRegisterArgs {
 pub struct PropertyRegister<'info> {
     /// The registry.
     #[account(mut)]
-    pub registry: Box<Account<'info, Registry>>,
+    pub registry: AccountLoader<'info, Registry>,
     /// The holding agency (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The signer's membership in the agency; omitted when the registrar registers.
     pub member: Option<AccountLoader<'info, Member>>,
     /// The registrar, or a property officer of the agency.
@@ -65,7 +65,9 @@ pub struct PropertyRegister<'info> {
 pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Result<()> {
     let signer = ctx.accounts.signer.key();
     let agency = ctx.accounts.agency.key();
-    if signer != ctx.accounts.registry.registrar {
+    let registry_key = ctx.accounts.registry.key();
+    let mut registry = ctx.accounts.registry.load_mut()?;
+    if signer != registry.registrar {
         let member = ctx
             .accounts
             .member
@@ -73,7 +75,6 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
             .ok_or(TitlesError::NotPropertyOfficer)?;
         require_property_officer(member, &agency, &signer)?;
     }
-    let registry = &mut ctx.accounts.registry;
     registry.property_count = registry
         .property_count
         .checked_add(1)
@@ -85,13 +86,13 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
         &ctx.accounts.property,
         &[
             SEED_PROPERTY,
-            registry.key().as_ref(),
+            registry_key.as_ref(),
             args.parcel_id.as_ref(),
         ],
         Property::SPACE,
     )?;
     let title = Property {
-        registry: registry.key(),
+        registry: registry_key,
         parcel_id: args.parcel_id,
         kind: args.kind,
         holder: agency,
@@ -116,11 +117,12 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
     title.invariant()?;
     pda_account::write_zero_copy(&ctx.accounts.property, &title)?;
     registry.invariant()?;
+    drop(registry);
     emit(
         &ctx.accounts.event_authority,
         &PropertyRegistered {
             property,
-            registry: registry.key(),
+            registry: registry_key,
             parcel_id: args.parcel_id,
             kind: args.kind,
             holder: agency,

@@ -31,11 +31,11 @@ pub struct RegistryInit<'info> {
     #[account(
         init,
         payer = payer,
-        space = 8 + Registry::INIT_SPACE,
+        space = Registry::SPACE,
         seeds = [SEED_REGISTRY, args.jurisdiction.as_ref()],
         bump,
     )]
-    pub registry: Account<'info, Registry>,
+    pub registry: AccountLoader<'info, Registry>,
     /// The budget program's treasury (its only `Treasury` account), which names the central authority.
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority)]
     pub treasury: Account<'info, Treasury>,
@@ -48,21 +48,23 @@ pub struct RegistryInit<'info> {
 }
 
 pub fn handler(ctx: Context<RegistryInit>, args: RegistryInitArgs) -> Result<()> {
-    let registry = &mut ctx.accounts.registry;
-    registry.set_inner(Registry {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.registry,
-        jurisdiction: args.jurisdiction,
-        name: args.name,
+    let mut registry = ctx.accounts.registry.load_init()?;
+    *registry = Registry {
+        property_count: 0,
         registrar: args.registrar,
         pending_registrar: Pubkey::default(),
-        property_count: 0,
-    });
+        jurisdiction: args.jurisdiction,
+        name: args.name,
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.registry,
+        reserved: [0; 6],
+    };
     registry.invariant()?;
+    drop(registry);
     emit(
         &ctx.accounts.event_authority,
         &RegistryInitialized {
-            registry: registry.key(),
+            registry: ctx.accounts.registry.key(),
             jurisdiction: args.jurisdiction,
             name: args.name,
             registrar: args.registrar,

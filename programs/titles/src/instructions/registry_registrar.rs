@@ -10,7 +10,7 @@ use crate::state::Registry;
 pub struct RegistryRegistrarPropose<'info> {
     /// The registry.
     #[account(mut, has_one = registrar @ TitlesError::NotRegistrar)]
-    pub registry: Account<'info, Registry>,
+    pub registry: AccountLoader<'info, Registry>,
     /// The current registrar.
     pub registrar: Signer<'info>,
 }
@@ -18,17 +18,16 @@ pub struct RegistryRegistrarPropose<'info> {
 /// Propose `proposed` as the registry's next registrar.
 pub fn propose(ctx: Context<RegistryRegistrarPropose>, proposed: Pubkey) -> Result<()> {
     require_keys_neq!(proposed, Pubkey::default(), TitlesError::InvalidRegistrar);
-    let registry = &mut ctx.accounts.registry;
+    let mut registry = ctx.accounts.registry.load_mut()?;
     registry.pending_registrar = proposed;
     registry.invariant()?;
-    emit(
-        &ctx.accounts.event_authority,
-        &RegistrarProposed {
-            registry: registry.key(),
-            registrar: registry.registrar,
-            proposed,
-        },
-    )?;
+    let event = RegistrarProposed {
+        registry: ctx.accounts.registry.key(),
+        registrar: registry.registrar,
+        proposed,
+    };
+    drop(registry);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }
 
@@ -37,26 +36,25 @@ pub fn propose(ctx: Context<RegistryRegistrarPropose>, proposed: Pubkey) -> Resu
 #[derive(Accounts)]
 pub struct RegistryRegistrarAccept<'info> {
     /// The registry.
-    #[account(mut, constraint = registry.pending_registrar == new_registrar.key() @ TitlesError::NotPendingRegistrar)]
-    pub registry: Account<'info, Registry>,
+    #[account(mut, constraint = registry.load()?.pending_registrar == new_registrar.key() @ TitlesError::NotPendingRegistrar)]
+    pub registry: AccountLoader<'info, Registry>,
     /// The proposed registrar, accepting.
     pub new_registrar: Signer<'info>,
 }
 
 /// The proposed registrar takes over.
 pub fn accept(ctx: Context<RegistryRegistrarAccept>) -> Result<()> {
-    let registry = &mut ctx.accounts.registry;
+    let mut registry = ctx.accounts.registry.load_mut()?;
     let previous = registry.registrar;
     registry.registrar = registry.pending_registrar;
     registry.pending_registrar = Pubkey::default();
     registry.invariant()?;
-    emit(
-        &ctx.accounts.event_authority,
-        &RegistrarAccepted {
-            registry: registry.key(),
-            previous,
-            registrar: registry.registrar,
-        },
-    )?;
+    let event = RegistrarAccepted {
+        registry: ctx.accounts.registry.key(),
+        previous,
+        registrar: registry.registrar,
+    };
+    drop(registry);
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

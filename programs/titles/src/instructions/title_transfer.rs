@@ -15,13 +15,13 @@ pub struct TitleTransferOffer<'info> {
     #[account(constraint = property.load()?.holder == agency.key() @ TitlesError::PropertyMismatch)]
     pub property: AccountLoader<'info, Property>,
     /// The holding agency (budget program).
-    pub agency: Box<Account<'info, Agency>>,
+    pub agency: AccountLoader<'info, Agency>,
     /// The officer's membership in the holding agency.
     pub member: AccountLoader<'info, Member>,
     /// A property officer of the holding agency.
     pub officer: Signer<'info>,
     /// The receiving agency (budget program).
-    pub to_agency: Box<Account<'info, Agency>>,
+    pub to_agency: AccountLoader<'info, Agency>,
     /// The offer, created here; one pending offer per property.
     #[account(init, payer = officer_payer, space = 8 + TransferOffer::INIT_SPACE, seeds = [SEED_OFFER, property.key().as_ref()], bump)]
     pub offer: Box<Account<'info, TransferOffer>>,
