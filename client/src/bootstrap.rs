@@ -526,7 +526,7 @@ impl<'a> Bootstrap<'a> {
             let label = format!("registry {} lien holder {holder}", plan.jurisdiction);
             let current: Option<titles::state::LienHolder> =
                 self.fetch(&titles::pda::lien_holder(&registry, &key.pubkey()))?;
-            if current.is_some_and(|h| h.active) {
+            if current.is_some_and(|h| h.is_active()) {
                 self.unchanged(label);
             } else {
                 self.run(

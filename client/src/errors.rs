@@ -102,15 +102,13 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
                         format!("{who} instruction {index} failed: {msg} ({name}, {code})")
                     }
                     None => {
-                        let anchor = details
-                            .iter()
-                            .find_map(|l| l.split("Error Message: ").nth(1))
-                            .map(|m| m.trim_end_matches('.'));
+                        let anchor = missing_account(&details, *code).or_else(|| {
+                            details
+                                .iter()
+                                .find_map(|l| l.split("Error Message: ").nth(1))
+                                .map(|m| m.trim_end_matches('.'))
+                        });
                         match (anchor, inner_failure(logs, &program, *code)) {
-                            _ if missing_membership(&details, *code) => format!(
-                                "{who} instruction {index} failed: the signer holds no membership \
-                                 in the agency (its member account does not exist; code {code})"
-                            ),
                             (Some(message), _) => {
                                 format!("{who} instruction {index} failed: {message} (code {code})")
                             }
@@ -131,16 +129,38 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
     Explained { summary, details }
 }
 
-/// Anchor refused a membership account that does not exist: a zero-copy account at an empty
-/// address fails its owner check (3007), a Borsh one its initialisation check (3012).
-fn missing_membership(details: &[String], code: u32) -> bool {
+/// What a missing account of the signer's means, when Anchor refused one that does not exist: a
+/// zero-copy account at an empty address fails its owner check (3007), a Borsh one its
+/// initialisation check (3012).
+fn missing_account(details: &[String], code: u32) -> Option<&'static str> {
     const NOT_INITIALIZED: u32 = 3012;
     const WRONG_OWNER: u32 = 3007;
-    (code == NOT_INITIALIZED || code == WRONG_OWNER)
-        && details.iter().any(|l| {
-            l.starts_with("AnchorError caused by account: member.")
-                || l.starts_with("AnchorError caused by account: executor_member.")
-        })
+    const MEANINGS: [(&str, &str); 3] = [
+        (
+            "member",
+            "the signer holds no membership in the agency (its member account does not exist)",
+        ),
+        (
+            "executor_member",
+            "the executor holds no membership in the agency (its member account does not exist)",
+        ),
+        (
+            "authorization",
+            "the signer is not an authorised lien holder of the registry (no authorisation account)",
+        ),
+    ];
+    if code != NOT_INITIALIZED && code != WRONG_OWNER {
+        return None;
+    }
+    let account = details.iter().find_map(|l| {
+        l.strip_prefix("AnchorError caused by account: ")?
+            .split_once('.')
+            .map(|(name, _)| name)
+    })?;
+    MEANINGS
+        .iter()
+        .find(|(name, _)| *name == account)
+        .map(|(_, meaning)| *meaning)
 }
 
 /// A failure raised by a program that a fisc instruction invoked (the system or a token program),
@@ -216,7 +236,7 @@ mod tests {
         let explained = explain(&error, &[disbursement::ID], &logs);
         assert_eq!(
             explained.summary,
-            "disbursement instruction 0 failed: the signer holds no membership in the agency (its member account does not exist; code 3007)"
+            "disbursement instruction 0 failed: the signer holds no membership in the agency (its member account does not exist) (code 3007)"
         );
         // The same code for another account keeps Anchor's message.
         let logs = vec![logs[0].replace("account: member.", "account: policy.")];

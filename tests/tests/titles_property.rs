@@ -317,14 +317,15 @@ fn liens_block_transfers_until_released() {
         document_hash: [7; 32],
     };
 
-    // A forged lien holder (not authorised) cannot record.
+    // A forged lien holder (not authorised) cannot record: its (zero-copy) authorisation account is
+    // empty, owned by the system program.
     let forger = t.w.h.signer("forger");
     assert_error(
         t.w.send(
             tix::lien_record(property, t.registry, forger.pubkey(), lien.clone()),
             &forger,
         ),
-        ErrorCode::AccountNotInitialized,
+        ErrorCode::AccountOwnedByWrongProgram,
     );
     let ix = substituted(
         tix::lien_record(property, t.registry, forger.pubkey(), lien.clone()),

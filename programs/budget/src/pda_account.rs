@@ -12,9 +12,9 @@
 //! a second account for the same seeds (a second title for one parcel).
 
 use anchor_lang::prelude::*;
-use solana_rent::ACCOUNT_STORAGE_OVERHEAD;
 use anchor_lang::system_program::{self, Allocate, Assign, CreateAccount, Transfer};
 use anchor_lang::{Discriminator, ZeroCopy};
+use solana_rent::ACCOUNT_STORAGE_OVERHEAD;
 
 /// The marker the runtime appends to a PDA's seeds before hashing.
 const PDA_MARKER: &[u8] = b"ProgramDerivedAddress";
@@ -53,6 +53,9 @@ fn canonical_bump(address: &Pubkey, seeds: &[&[u8]], program_id: &Pubkey) -> Res
 /// The rent-exempt minimum for `space` bytes, as `Rent::minimum_balance` computes it, without its
 /// floating-point multiply (about 450 compute units of soft float on SBF) when the exemption threshold
 /// is the 2.0 clusters use or SIMD-0194's 1.0; any other threshold takes the library's path.
+// solana-rent 3 (Anchor's) marks both fields deprecated ahead of v4's renaming; they are what its own
+// `minimum_balance` reads.
+#[allow(deprecated)]
 fn rent_exempt_minimum(rent: &Rent, space: usize) -> Result<u64> {
     const TWO: u64 = 2.0f64.to_bits();
     const ONE: u64 = 1.0f64.to_bits();
@@ -160,6 +163,7 @@ mod tests {
     #[test]
     fn rent_exempt_minimum_is_the_librarys() {
         for threshold in [2.0, 1.0, 1.5] {
+            #[allow(deprecated)]
             let rent = Rent {
                 lamports_per_byte_year: 3_480,
                 exemption_threshold: threshold,
@@ -173,6 +177,7 @@ mod tests {
                 );
             }
         }
+        #[allow(deprecated)]
         let huge = Rent {
             lamports_per_byte_year: u64::MAX,
             ..Rent::default()

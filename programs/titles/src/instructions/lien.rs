@@ -34,13 +34,8 @@ pub struct LienRecord<'info> {
     /// The property encumbered.
     #[account(mut)]
     pub property: AccountLoader<'info, Property>,
-    /// The holder's authorisation in the property's registry.
-    #[account(
-        constraint = authorization.registry == property.load()?.registry @ TitlesError::LienHolderNotAuthorized,
-        constraint = authorization.holder == holder.key() @ TitlesError::LienHolderNotAuthorized,
-        constraint = authorization.active @ TitlesError::LienHolderNotAuthorized,
-    )]
-    pub authorization: Box<Account<'info, LienHolder>>,
+    /// The holder's active authorisation in the property's registry (checked first by the handler).
+    pub authorization: AccountLoader<'info, LienHolder>,
     /// The lien holder; pays the lien's rent.
     #[account(mut)]
     pub holder: Signer<'info>,
@@ -56,6 +51,14 @@ pub fn record(ctx: Context<LienRecord>, args: LienRecordArgs) -> Result<()> {
     let property_key = ctx.accounts.property.key();
     let holder = ctx.accounts.holder.key();
     let mut property = ctx.accounts.property.load_mut()?;
+    let authorization = ctx.accounts.authorization.load()?;
+    require!(
+        authorization.registry == property.registry
+            && authorization.holder == holder
+            && authorization.is_active(),
+        TitlesError::LienHolderNotAuthorized
+    );
+    drop(authorization);
     require!(!property.is_disposed(), TitlesError::Disposed);
     property.active_liens = property
         .active_liens

@@ -16,11 +16,11 @@ pub struct LienHolderSetAccounts<'info> {
     #[account(
         init_if_needed,
         payer = payer,
-        space = 8 + LienHolder::INIT_SPACE,
+        space = LienHolder::SPACE,
         seeds = [SEED_LIEN_HOLDER, registry.key().as_ref(), holder.as_ref()],
         bump,
     )]
-    pub lien_holder: Box<Account<'info, LienHolder>>,
+    pub lien_holder: AccountLoader<'info, LienHolder>,
     /// The registrar.
     pub registrar: Signer<'info>,
     /// Pays the authorisation's rent on first use.
@@ -33,14 +33,21 @@ pub struct LienHolderSetAccounts<'info> {
 pub fn handler(ctx: Context<LienHolderSetAccounts>, holder: Pubkey, active: bool) -> Result<()> {
     require_keys_neq!(holder, Pubkey::default(), TitlesError::InvalidRegistrar);
     let registry = ctx.accounts.registry.key();
-    let auth = &mut ctx.accounts.lien_holder;
+    // Created just now (init_if_needed) when its discriminator is still zero.
+    let created = ctx.accounts.lien_holder.as_ref().try_borrow_data()?[..8] == [0u8; 8];
+    let mut auth = if created {
+        ctx.accounts.lien_holder.load_init()?
+    } else {
+        ctx.accounts.lien_holder.load_mut()?
+    };
     if auth.version == 0 {
         auth.version = ACCOUNT_VERSION;
         auth.bump = ctx.bumps.lien_holder;
         auth.registry = registry;
         auth.holder = holder;
     }
-    auth.active = active;
+    auth.active = u8::from(active);
+    drop(auth);
     emit(
         &ctx.accounts.event_authority,
         &LienHolderSet {

@@ -3,19 +3,33 @@ use anchor_lang::prelude::*;
 use crate::constants::LIEN_ID_LEN;
 
 /// A lien holder the registrar has authorised to record liens in a registry.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: `lien_record` checks it in place. No padding under `repr(C)`.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct LienHolder {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the authorisation PDA.
-    pub bump: u8,
     /// The registry.
     pub registry: Pubkey,
     /// The lien holder's key.
     pub holder: Pubkey,
-    /// False once the registrar revokes it (its recorded liens stay until released).
-    pub active: bool,
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the authorisation PDA.
+    pub bump: u8,
+    /// 1 while authorised; 0 once the registrar revokes it (its recorded liens stay until released).
+    pub active: u8,
+}
+
+const _: () = assert!(core::mem::size_of::<LienHolder>() == 67);
+
+impl LienHolder {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<LienHolder>();
+
+    /// True while the registrar's authorisation stands.
+    pub fn is_active(&self) -> bool {
+        self.active != 0
+    }
 }
 
 /// A claim on a property that blocks its transfer until released.
