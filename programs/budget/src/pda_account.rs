@@ -12,7 +12,8 @@
 //! a second account for the same seeds (a second title for one parcel).
 
 use anchor_lang::prelude::*;
-use anchor_lang::system_program::{self, Allocate, Assign, CreateAccount, Transfer};
+use anchor_lang::solana_program::program::invoke_signed;
+use anchor_lang::system_program::{self, Allocate, Assign, Transfer};
 use anchor_lang::{Discriminator, ZeroCopy};
 use solana_rent::ACCOUNT_STORAGE_OVERHEAD;
 
@@ -92,19 +93,14 @@ pub fn create<'info>(
     let rent = rent_exempt_minimum(&Rent::get()?, space)?;
     let current = account.lamports();
     if current == 0 {
-        system_program::create_account(
-            CpiContext::new(
-                system_program::ID,
-                CreateAccount {
-                    from: payer.clone(),
-                    to: account.clone(),
-                },
-            )
-            .with_signer(signer),
+        let ix = solana_system_interface::instruction::create_account(
+            payer.key,
+            account.key,
             rent,
             space as u64,
             program_id,
-        )?;
+        );
+        invoke_signed(&ix, &[payer.clone(), account.clone()], signer)?;
     } else {
         if current < rent {
             system_program::transfer(

@@ -88,7 +88,7 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
     let first = usize::from(start);
     require!(
         (1..=MAX_ITEMS_PER_EXECUTE).contains(&count)
-            && remaining.len() % 2 == 0
+            && remaining.len().is_multiple_of(2)
             && first + count <= usize::from(accounts.batch.item_count),
         DisbursementError::ItemMismatch
     );
