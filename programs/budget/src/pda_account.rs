@@ -21,6 +21,16 @@ use solana_rent::ACCOUNT_STORAGE_OVERHEAD;
 const PDA_MARKER: &[u8] = b"ProgramDerivedAddress";
 /// Most seeds a PDA may have, the bump included.
 const MAX_SEEDS: usize = 16;
+/// Every bump, each a one-byte seed in place.
+static BUMP_SEEDS: [u8; 256] = {
+    let mut bumps = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        bumps[i] = i as u8;
+        i += 1;
+    }
+    bumps
+};
 
 /// The canonical bump of `address` as a PDA of `program_id` for `seeds` (without the bump): the
 /// highest bump whose derivation is off the curve. Fails with `ConstraintSeeds` when `address` is not
@@ -31,13 +41,14 @@ const MAX_SEEDS: usize = 16;
 fn canonical_bump(address: &Pubkey, seeds: &[&[u8]], program_id: &Pubkey) -> Result<u8> {
     let n = seeds.len();
     require!(n < MAX_SEEDS, ErrorCode::ConstraintSeeds);
+    // The hash's input, built once: the seeds, the bump (replaced on each try), the program id, the
+    // marker.
+    let mut parts: [&[u8]; MAX_SEEDS + 2] = [&[]; MAX_SEEDS + 2];
+    parts[..n].copy_from_slice(seeds);
+    parts[n + 1] = program_id.as_ref();
+    parts[n + 2] = PDA_MARKER;
     for bump in (0..=u8::MAX).rev() {
-        let bump_seed = [bump];
-        let mut parts: [&[u8]; MAX_SEEDS + 2] = [&[]; MAX_SEEDS + 2];
-        parts[..n].copy_from_slice(seeds);
-        parts[n] = &bump_seed;
-        parts[n + 1] = program_id.as_ref();
-        parts[n + 2] = PDA_MARKER;
+        parts[n] = &BUMP_SEEDS[usize::from(bump)..=usize::from(bump)];
         let derived =
             Pubkey::new_from_array(solana_sha256_hasher::hashv(&parts[..n + 3]).to_bytes());
         if derived == *address {
