@@ -2,7 +2,7 @@
 //! (open, expired, cancelled; cancellation sweep and close).
 
 use anchor_lang::error::ErrorCode;
-use anchor_lang::{AccountSerialize, Space};
+
 use budget::errors::BudgetError;
 use budget::events::{
     BudgetAccountAuthorityChanged, BudgetAccountCancelled, BudgetAccountClosed,
@@ -89,9 +89,9 @@ fn open_emits_its_event_and_creates_two_accounts() {
     );
     let mut sizes: Vec<usize> = sent.created.iter().map(|(_, len)| *len).collect();
     sizes.sort();
-    assert_eq!(sizes, vec![165, 8 + BudgetAccount::INIT_SPACE]);
+    assert_eq!(sizes, vec![165, BudgetAccount::SPACE]);
     assert!(
-        8 + BudgetAccount::INIT_SPACE <= 200,
+        BudgetAccount::SPACE <= 200,
         "budget account must stay within 200 bytes"
     );
 }
@@ -299,9 +299,9 @@ fn funding_overflow_is_refused() {
     let mut account = w.h.svm.get_account(&address).unwrap();
     let mut state = w.budget_account();
     state.funded = u64::MAX - 5;
-    let mut data = Vec::new();
-    state.try_serialize(&mut data).unwrap();
-    account.data[..data.len()].copy_from_slice(&data);
+    // Zero-copy: the bytes after the discriminator are the struct's.
+    let bytes = bytemuck::bytes_of(&state);
+    account.data[8..8 + bytes.len()].copy_from_slice(bytes);
     w.h.svm.set_account(address, account).unwrap();
     let central = w.central.insecure_clone();
     assert_error(

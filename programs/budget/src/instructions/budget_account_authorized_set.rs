@@ -13,7 +13,7 @@ pub struct BudgetAccountAuthorizedSet<'info> {
     pub treasury: Account<'info, Treasury>,
     /// The budget account.
     #[account(mut)]
-    pub budget_account: Account<'info, BudgetAccount>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The central authority.
     pub authority: Signer<'info>,
 }
@@ -22,7 +22,7 @@ pub struct BudgetAccountAuthorizedSet<'info> {
 /// and never on a cancelled account.
 pub fn handler(ctx: Context<BudgetAccountAuthorizedSet>, authorized: u64) -> Result<()> {
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &mut ctx.accounts.budget_account;
+    let mut account = ctx.accounts.budget_account.load_mut()?;
     account.require_not_cancelled(fy)?;
     let previous_authorized = account.authorized;
     account.set_authorized(authorized)?;
@@ -31,7 +31,7 @@ pub fn handler(ctx: Context<BudgetAccountAuthorizedSet>, authorized: u64) -> Res
         &ctx.accounts.event_authority,
         &BudgetAccountAuthorityChanged {
             agency: account.agency,
-            budget_account: account.key(),
+            budget_account: ctx.accounts.budget_account.key(),
             previous_authorized,
             authorized,
             authority: ctx.accounts.authority.key(),

@@ -18,7 +18,7 @@ pub struct BudgetAccountCancel<'info> {
         has_one = mint,
         has_one = vault @ BudgetError::VaultMismatch,
     )]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// Its vault.
     #[account(mut)]
     pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
@@ -38,7 +38,7 @@ pub struct BudgetAccountCancel<'info> {
 /// outside `budget_account_fund` are counted as funding here, so the books still balance.
 pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &mut ctx.accounts.budget_account;
+    let mut account = *ctx.accounts.budget_account.load()?;
     require!(
         account.availability(fy) == Availability::Cancelled,
         BudgetError::AccountNotCancelled
@@ -50,6 +50,7 @@ pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
         account.record_funding(unrecorded)?;
     }
     account.record_return(amount)?;
+    *ctx.accounts.budget_account.load_mut()? = account;
     let seeds: &[&[u8]] = &[
         SEED_BUDGET_ACCOUNT,
         account.agency.as_ref(),
@@ -61,7 +62,7 @@ pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
         &ctx.accounts.vault,
         &ctx.accounts.destination,
         &ctx.accounts.mint,
-        account.to_account_info(),
+        ctx.accounts.budget_account.to_account_info(),
         &[seeds],
         amount,
     )?;
@@ -70,7 +71,7 @@ pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
         &ctx.accounts.event_authority,
         &BudgetAccountCancelled {
             agency: account.agency,
-            budget_account: account.key(),
+            budget_account: ctx.accounts.budget_account.key(),
             amount,
             destination: ctx.accounts.destination.key(),
             authority: ctx.accounts.authority.key(),

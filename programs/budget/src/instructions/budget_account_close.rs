@@ -18,7 +18,7 @@ pub struct BudgetAccountClose<'info> {
         close = authority,
         has_one = vault @ BudgetError::VaultMismatch,
     )]
-    pub budget_account: Account<'info, BudgetAccount>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// Its vault, closed here; must be empty.
     #[account(
         mut,
@@ -35,7 +35,7 @@ pub struct BudgetAccountClose<'info> {
 /// Close a cancelled appropriation whose vault is empty and whose obligations are all closed.
 pub fn handler(ctx: Context<BudgetAccountClose>) -> Result<()> {
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &ctx.accounts.budget_account;
+    let account = *ctx.accounts.budget_account.load()?;
     require!(
         account.availability(fy) == Availability::Cancelled,
         BudgetError::AccountNotCancelled
@@ -57,7 +57,7 @@ pub fn handler(ctx: Context<BudgetAccountClose>) -> Result<()> {
         CloseAccount {
             account: ctx.accounts.vault.to_account_info(),
             destination: ctx.accounts.authority.to_account_info(),
-            authority: account.to_account_info(),
+            authority: ctx.accounts.budget_account.to_account_info(),
         },
         &[seeds],
     ))?;
@@ -65,7 +65,7 @@ pub fn handler(ctx: Context<BudgetAccountClose>) -> Result<()> {
         &ctx.accounts.event_authority,
         &BudgetAccountClosed {
             agency: account.agency,
-            budget_account: account.key(),
+            budget_account: ctx.accounts.budget_account.key(),
             authorized: account.authorized,
             obligated: account.obligated,
             disbursed: account.disbursed,

@@ -14,7 +14,7 @@ pub struct BudgetAccountFund<'info> {
         has_one = mint,
         has_one = vault @ BudgetError::VaultMismatch,
     )]
-    pub budget_account: Account<'info, BudgetAccount>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// Its vault.
     #[account(mut)]
     pub vault: InterfaceAccount<'info, TokenAccount>,
@@ -32,7 +32,7 @@ pub struct BudgetAccountFund<'info> {
 
 /// Deposit `amount` into the budget account's vault.
 pub fn handler(ctx: Context<BudgetAccountFund>, amount: u64) -> Result<()> {
-    let account = &mut ctx.accounts.budget_account;
+    let mut account = ctx.accounts.budget_account.load_mut()?;
     account.record_funding(amount)?;
     crate::token::transfer(
         &ctx.accounts.token_program,
@@ -48,7 +48,7 @@ pub fn handler(ctx: Context<BudgetAccountFund>, amount: u64) -> Result<()> {
         &ctx.accounts.event_authority,
         &BudgetAccountFunded {
             agency: account.agency,
-            budget_account: account.key(),
+            budget_account: ctx.accounts.budget_account.key(),
             amount,
             funded: account.funded,
             depositor: ctx.accounts.depositor.key(),

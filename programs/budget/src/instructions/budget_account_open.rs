@@ -45,11 +45,11 @@ pub struct BudgetAccountOpen<'info> {
     #[account(
         init,
         payer = payer,
-        space = 8 + BudgetAccount::INIT_SPACE,
+        space = BudgetAccount::SPACE,
         seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), args.tas.as_ref()],
         bump,
     )]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The payment mint; must be allowed by the treasury.
     #[account(
         mint::token_program = token_program,
@@ -84,11 +84,12 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
     let agency = ctx.accounts.agency.key();
     let mint = ctx.accounts.mint.key();
     let cancellation_years = ctx.accounts.treasury.cancellation_years;
-    let account = &mut ctx.accounts.budget_account;
-    account.set_inner(BudgetAccount {
+    let vault = ctx.accounts.vault.key();
+    let mut account = ctx.accounts.budget_account.load_init()?;
+    *account = BudgetAccount {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.budget_account,
-        vault: ctx.accounts.vault.key(),
+        vault,
         agency,
         tas: args.tas,
         mint,
@@ -101,13 +102,15 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
         funded: 0,
         returned: 0,
         open_obligations: 0,
-    });
+        reserved: Default::default(),
+    };
     account.invariant()?;
+    drop(account);
     emit(
         &ctx.accounts.event_authority,
         &BudgetAccountOpened {
             agency,
-            budget_account: account.key(),
+            budget_account: ctx.accounts.budget_account.key(),
             vault: ctx.accounts.vault.key(),
             tas: args.tas,
             mint,

@@ -25,13 +25,13 @@ pub struct ObligationAdjust<'info> {
         mut,
         has_one = agency @ BudgetError::AccountOfAnotherAgency,
     )]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The obligation; charged to that budget account.
     #[account(
         mut,
         has_one = budget_account @ BudgetError::ObligationOfAnotherAccount,
     )]
-    pub obligation: Box<Account<'info, Obligation>>,
+    pub obligation: AccountLoader<'info, Obligation>,
 }
 
 /// Adjust an obligation up (`increase`, within the account's unobligated authority, while the account
@@ -44,8 +44,8 @@ pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> R
         Role::BUDGET_OFFICER,
     )?;
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &mut ctx.accounts.budget_account;
-    let obligation = &mut ctx.accounts.obligation;
+    let mut account = ctx.accounts.budget_account.load_mut()?;
+    let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;
     if increase {
         require!(
@@ -64,8 +64,8 @@ pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> R
         &ctx.accounts.event_authority,
         &ObligationAdjusted {
             agency: account.agency,
-            budget_account: account.key(),
-            obligation: obligation.key(),
+            budget_account: ctx.accounts.budget_account.key(),
+            obligation: ctx.accounts.obligation.key(),
             increase,
             amount,
             obligated: obligation.obligated,

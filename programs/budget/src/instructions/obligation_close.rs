@@ -25,14 +25,14 @@ pub struct ObligationClose<'info> {
         mut,
         has_one = agency @ BudgetError::AccountOfAnotherAgency,
     )]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The obligation, closed here.
     #[account(
         mut,
         has_one = budget_account @ BudgetError::ObligationOfAnotherAccount,
         close = officer,
     )]
-    pub obligation: Box<Account<'info, Obligation>>,
+    pub obligation: AccountLoader<'info, Obligation>,
 }
 
 /// Close an obligation that is fully paid, or any obligation of a cancelled account. Its history
@@ -45,8 +45,8 @@ pub fn handler(ctx: Context<ObligationClose>) -> Result<()> {
         Role::BUDGET_OFFICER,
     )?;
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &mut ctx.accounts.budget_account;
-    let obligation = &ctx.accounts.obligation;
+    let mut account = ctx.accounts.budget_account.load_mut()?;
+    let obligation = ctx.accounts.obligation.load()?;
     require!(
         obligation.undisbursed() == 0 || account.availability(fy) == Availability::Cancelled,
         BudgetError::ObligationNotLiquidated
@@ -60,8 +60,8 @@ pub fn handler(ctx: Context<ObligationClose>) -> Result<()> {
         &ctx.accounts.event_authority,
         &ObligationClosed {
             agency: account.agency,
-            budget_account: account.key(),
-            obligation: obligation.key(),
+            budget_account: ctx.accounts.budget_account.key(),
+            obligation: ctx.accounts.obligation.key(),
             obligated: obligation.obligated,
             disbursed: obligation.disbursed,
             officer: ctx.accounts.officer.key(),

@@ -54,16 +54,16 @@ pub struct ObligationCreate<'info> {
         mut,
         has_one = agency @ BudgetError::AccountOfAnotherAgency,
     )]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The obligation, created here; one per award per budget account.
     #[account(
         init,
         payer = payer,
-        space = 8 + Obligation::INIT_SPACE,
+        space = Obligation::SPACE,
         seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), args.award_id.as_ref()],
         bump,
     )]
-    pub obligation: Box<Account<'info, Obligation>>,
+    pub obligation: AccountLoader<'info, Obligation>,
     /// Pays the obligation's rent.
     #[account(mut)]
     pub payer: Signer<'info>,
@@ -79,33 +79,33 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
         Role::BUDGET_OFFICER,
     )?;
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &mut ctx.accounts.budget_account;
+    let mut account = ctx.accounts.budget_account.load_mut()?;
     account.require_open(fy)?;
     account.record_obligation(args.amount)?;
     account.open_obligations = account
         .open_obligations
         .checked_add(1)
         .ok_or(BudgetError::AmountOverflow)?;
-    let obligation = &mut ctx.accounts.obligation;
-    obligation.set_inner(Obligation {
+    let mut obligation = ctx.accounts.obligation.load_init()?;
+    *obligation = Obligation {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.obligation,
-        budget_account: account.key(),
+        budget_account: ctx.accounts.budget_account.key(),
         award_id: args.award_id,
         payee: args.payee,
         payee_id: args.payee_id,
         object_class: args.object_class,
         obligated: args.amount,
         disbursed: 0,
-    });
+    };
     account.invariant()?;
     obligation.invariant()?;
     emit(
         &ctx.accounts.event_authority,
         &ObligationCreated {
             agency: account.agency,
-            budget_account: account.key(),
-            obligation: obligation.key(),
+            budget_account: ctx.accounts.budget_account.key(),
+            obligation: ctx.accounts.obligation.key(),
             award_id: args.award_id,
             payee: args.payee,
             payee_id: args.payee_id,

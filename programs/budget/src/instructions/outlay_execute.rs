@@ -33,13 +33,13 @@ pub struct OutlayExecute<'info> {
         has_one = mint,
         has_one = vault @ BudgetError::VaultMismatch,
     )]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The obligation paid against; charged to that budget account.
     #[account(
         mut,
         has_one = budget_account @ BudgetError::ObligationOfAnotherAccount,
     )]
-    pub obligation: Box<Account<'info, Obligation>>,
+    pub obligation: AccountLoader<'info, Obligation>,
     /// The budget account's vault.
     #[account(mut)]
     pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
@@ -51,7 +51,7 @@ pub struct OutlayExecute<'info> {
         mut,
         token::mint = mint,
         token::token_program = token_program,
-        constraint = payee_token_account.owner == obligation.payee @ BudgetError::PayeeMismatch,
+        constraint = payee_token_account.owner == obligation.load()?.payee @ BudgetError::PayeeMismatch,
     )]
     pub payee_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
     /// SPL Token or Token-2022 (the mint's).
@@ -62,8 +62,8 @@ pub struct OutlayExecute<'info> {
 /// may ask, never while paused or after cancellation, never past the obligation or the vault.
 pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<()> {
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &mut ctx.accounts.budget_account;
-    let obligation = &mut ctx.accounts.obligation;
+    let mut account = ctx.accounts.budget_account.load_mut()?;
+    let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;
     obligation.record_outlay(args.amount)?;
     account.record_outlay(args.amount)?;
@@ -71,36 +71,38 @@ pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<(
         ctx.accounts.vault.amount >= args.amount,
         BudgetError::InsufficientVaultFunds
     );
+    account.invariant()?;
+    obligation.invariant()?;
+    let event = OutlayMade {
+        agency: account.agency,
+        budget_account: ctx.accounts.budget_account.key(),
+        obligation: ctx.accounts.obligation.key(),
+        payee: obligation.payee,
+        payee_token_account: ctx.accounts.payee_token_account.key(),
+        amount: args.amount,
+        obligation_disbursed: obligation.disbursed,
+        account_disbursed: account.disbursed,
+        reference: args.reference,
+    };
+    let (tas, bump) = (account.tas, account.bump);
+    // The budget account signs the transfer: its data must not be borrowed during the CPI.
+    drop(account);
+    drop(obligation);
     let seeds: &[&[u8]] = &[
         SEED_BUDGET_ACCOUNT,
-        account.agency.as_ref(),
-        account.tas.as_ref(),
-        &[account.bump],
+        event.agency.as_ref(),
+        tas.as_ref(),
+        &[bump],
     ];
     crate::token::transfer(
         &ctx.accounts.token_program,
         &ctx.accounts.vault,
         &ctx.accounts.payee_token_account,
         &ctx.accounts.mint,
-        account.to_account_info(),
+        ctx.accounts.budget_account.to_account_info(),
         &[seeds],
         args.amount,
     )?;
-    account.invariant()?;
-    obligation.invariant()?;
-    emit(
-        &ctx.accounts.event_authority,
-        &OutlayMade {
-            agency: account.agency,
-            budget_account: account.key(),
-            obligation: obligation.key(),
-            payee: obligation.payee,
-            payee_token_account: ctx.accounts.payee_token_account.key(),
-            amount: args.amount,
-            obligation_disbursed: obligation.disbursed,
-            account_disbursed: account.disbursed,
-            reference: args.reference,
-        },
-    )?;
+    emit(&ctx.accounts.event_authority, &event)?;
     Ok(())
 }

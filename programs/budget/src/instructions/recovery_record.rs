@@ -18,13 +18,13 @@ pub struct RecoveryRecord<'info> {
         has_one = mint,
         has_one = vault @ BudgetError::VaultMismatch,
     )]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The obligation credited; charged to that budget account.
     #[account(
         mut,
         has_one = budget_account @ BudgetError::ObligationOfAnotherAccount,
     )]
-    pub obligation: Box<Account<'info, Obligation>>,
+    pub obligation: AccountLoader<'info, Obligation>,
     /// The budget account's vault, receiving the money.
     #[account(mut)]
     pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
@@ -44,8 +44,8 @@ pub struct RecoveryRecord<'info> {
 /// then pay it again. Not on a cancelled account.
 pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
     let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
-    let account = &mut ctx.accounts.budget_account;
-    let obligation = &mut ctx.accounts.obligation;
+    let mut account = ctx.accounts.budget_account.load_mut()?;
+    let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;
     obligation.record_recovery(amount)?;
     account.record_recovery(amount)?;
@@ -64,8 +64,8 @@ pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
         &ctx.accounts.event_authority,
         &RecoveryRecorded {
             agency: account.agency,
-            budget_account: account.key(),
-            obligation: obligation.key(),
+            budget_account: ctx.accounts.budget_account.key(),
+            obligation: ctx.accounts.obligation.key(),
             amount,
             obligation_disbursed: obligation.disbursed,
             account_disbursed: account.disbursed,

@@ -18,27 +18,12 @@ pub enum Availability {
 }
 
 /// An appropriation: spending authority for an agency under a TAS, with its token vault.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: every obligation, proposal and outlay reads it, and an outlay writes it, in place. The
+/// fields are ordered so that `repr(C)` leaves no padding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct BudgetAccount {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the budget account PDA (the vault's authority, signing its transfers).
-    pub bump: u8,
-    /// The agency the appropriation belongs to.
-    pub agency: Pubkey,
-    /// Treasury Account Symbol, printable ASCII zero-padded; a PDA seed.
-    pub tas: [u8; TAS_LEN],
-    /// The payment mint of the vault.
-    pub mint: Pubkey,
-    /// The vault: a token account of `mint` whose authority is this account.
-    pub vault: Pubkey,
-    /// First fiscal year of availability.
-    pub first_fiscal_year: u16,
-    /// Last fiscal year of availability; `NO_YEAR` (0) for a no-year appropriation.
-    pub last_fiscal_year: u16,
-    /// Years after expiry at which the account is cancelled (the treasury's rule when opened).
-    pub cancellation_years: u8,
     /// Budget authority: the most that may be obligated.
     pub authorized: u64,
     /// Sum of the obligations' amounts.
@@ -49,11 +34,42 @@ pub struct BudgetAccount {
     pub funded: u64,
     /// Total returned to the treasury at cancellation.
     pub returned: u64,
+    /// The agency the appropriation belongs to.
+    pub agency: Pubkey,
+    /// The payment mint of the vault.
+    pub mint: Pubkey,
+    /// The vault: a token account of `mint` whose authority is this account.
+    pub vault: Pubkey,
+    /// Treasury Account Symbol, printable ASCII zero-padded; a PDA seed.
+    pub tas: [u8; TAS_LEN],
     /// Obligations that exist (created and not closed).
     pub open_obligations: u32,
+    /// First fiscal year of availability.
+    pub first_fiscal_year: u16,
+    /// Last fiscal year of availability; `NO_YEAR` (0) for a no-year appropriation.
+    pub last_fiscal_year: u16,
+    /// Years after expiry at which the account is cancelled (the treasury's rule when opened).
+    pub cancellation_years: u8,
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the budget account PDA (the vault's authority, signing its transfers).
+    pub bump: u8,
+    /// Zero; rounds the account up to its 8-byte alignment.
+    pub reserved: [u8; BUDGET_ACCOUNT_PADDING],
 }
 
+/// Bytes that round the budget account up to its 8-byte alignment.
+const BUDGET_ACCOUNT_PADDING: usize = (8 - (5 * 8 + 3 * 32 + TAS_LEN + 4 + 2 * 2 + 3) % 8) % 8;
+
+const _: () = assert!(
+    core::mem::size_of::<BudgetAccount>()
+        == 5 * 8 + 3 * 32 + TAS_LEN + 4 + 2 * 2 + 3 + BUDGET_ACCOUNT_PADDING
+);
+
 impl BudgetAccount {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<BudgetAccount>();
+
     /// `disbursed <= obligated <= authorized`, the vault's books balance, and the period is sane.
     pub fn invariant(&self) -> Result<()> {
         require!(

@@ -5,30 +5,40 @@ use crate::errors::BudgetError;
 use crate::text::is_code;
 
 /// A binding commitment to pay a payee under an award, against one budget account.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: every proposal reads it and every outlay writes it, in place. The fields are ordered
+/// so that `repr(C)` leaves no padding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Obligation {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the obligation PDA.
-    pub bump: u8,
-    /// The budget account it is charged to.
-    pub budget_account: Pubkey,
-    /// Award id (PIID or FAIN), printable ASCII zero-padded; a PDA seed.
-    pub award_id: [u8; AWARD_ID_LEN],
-    /// The payee's wallet: outlays go only to token accounts it owns.
-    pub payee: Pubkey,
-    /// The payee's id (UEI), printable ASCII zero-padded.
-    pub payee_id: [u8; PAYEE_ID_LEN],
-    /// Object class: what the money buys (2-4 digit code).
-    pub object_class: u16,
     /// Amount obligated.
     pub obligated: u64,
     /// Outlays against it, net of recoveries.
     pub disbursed: u64,
+    /// The budget account it is charged to.
+    pub budget_account: Pubkey,
+    /// The payee's wallet: outlays go only to token accounts it owns.
+    pub payee: Pubkey,
+    /// Award id (PIID or FAIN), printable ASCII zero-padded; a PDA seed.
+    pub award_id: [u8; AWARD_ID_LEN],
+    /// The payee's id (UEI), printable ASCII zero-padded.
+    pub payee_id: [u8; PAYEE_ID_LEN],
+    /// Object class: what the money buys (2-4 digit code).
+    pub object_class: u16,
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the obligation PDA.
+    pub bump: u8,
 }
 
+const _: () = assert!(
+    core::mem::size_of::<Obligation>() == 2 * 8 + 2 * 32 + AWARD_ID_LEN + PAYEE_ID_LEN + 2 + 2
+);
+
 impl Obligation {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Obligation>();
+
     /// `disbursed <= obligated`, and the identifying fields are well-formed.
     pub fn invariant(&self) -> Result<()> {
         require!(

@@ -57,7 +57,7 @@ pub struct PaymentBatchPropose<'info> {
     pub requester: Signer<'info>,
     /// The budget account paying every item; the agency's own.
     #[account(has_one = agency @ DisbursementError::AccountOfAnotherAgency)]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The batch, created here at the sequence's address.
     #[account(
         init,
@@ -89,7 +89,7 @@ pub fn handler<'info>(
         DisbursementError::ItemMismatch
     );
     let budget_account = ctx.accounts.budget_account.key();
-    let mint = ctx.accounts.budget_account.mint;
+    let mint = ctx.accounts.budget_account.load()?.mint;
     let mut items = [BatchItem::default(); MAX_BATCH_ITEMS];
     let mut total = 0u64;
     for (i, (pair, amount)) in ctx
@@ -98,7 +98,8 @@ pub fn handler<'info>(
         .zip(&args.amounts)
         .enumerate()
     {
-        let obligation = Account::<Obligation>::try_from(&pair[0])?;
+        let obligation = AccountLoader::<Obligation>::try_from(&pair[0])?;
+        let obligation = obligation.load()?;
         require_keys_eq!(
             obligation.budget_account,
             budget_account,

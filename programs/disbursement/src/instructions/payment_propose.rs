@@ -50,14 +50,14 @@ pub struct PaymentPropose<'info> {
     pub requester: Signer<'info>,
     /// The budget account to pay from; the agency's own.
     #[account(has_one = agency @ DisbursementError::AccountOfAnotherAgency)]
-    pub budget_account: Box<Account<'info, BudgetAccount>>,
+    pub budget_account: AccountLoader<'info, BudgetAccount>,
     /// The obligation to pay against; charged to that budget account.
     #[account(has_one = budget_account @ DisbursementError::ObligationOfAnotherAccount)]
-    pub obligation: Box<Account<'info, Obligation>>,
+    pub obligation: AccountLoader<'info, Obligation>,
     /// The payee's token account, in the budget account's mint.
     #[account(
-        constraint = payee_token_account.owner == obligation.payee @ DisbursementError::PayeeMismatch,
-        constraint = payee_token_account.mint == budget_account.mint @ DisbursementError::PayeeMismatch,
+        constraint = payee_token_account.owner == obligation.load()?.payee @ DisbursementError::PayeeMismatch,
+        constraint = payee_token_account.mint == budget_account.load()?.mint @ DisbursementError::PayeeMismatch,
     )]
     pub payee_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
     /// The request, created here at the sequence's canonical PDA `[SEED_REQUEST, agency, sequence]`.
@@ -79,7 +79,7 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         Role::REQUESTER,
     )?;
     require!(
-        args.amount <= ctx.accounts.obligation.undisbursed(),
+        args.amount <= ctx.accounts.obligation.load()?.undisbursed(),
         DisbursementError::ExceedsObligation
     );
     let mut policy = ctx.accounts.policy.load_mut()?;
