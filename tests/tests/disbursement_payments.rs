@@ -362,6 +362,28 @@ fn proposal_attacks() {
         &mallory,
     );
     assert_error(p.w.send(ix, &requester), DisbursementError::PayeeMismatch);
+    // The payee's token account of another mint.
+    let other_mint = p.w.h.create_mint("other-mint", &TOKEN_2022, 6);
+    let payee = fisc_tests::keys::keypair("payee-a").pubkey();
+    let elsewhere =
+        p.w.h
+            .create_token_account("payee-a-other-tokens", &other_mint, &payee);
+    let ix = substituted(
+        p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 100, 0),
+        &p.w.payee_tokens("payee-a"),
+        &elsewhere,
+    );
+    assert_error(p.w.send(ix, &requester), DisbursementError::PayeeMismatch);
+    // Not a token account: the payee's wallet itself.
+    let ix = substituted(
+        p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 100, 0),
+        &p.w.payee_tokens("payee-a"),
+        &payee,
+    );
+    assert_error(
+        p.w.send(ix, &requester),
+        ErrorCode::AccountOwnedByWrongProgram,
+    );
     // An obligation of another budget account.
     let officer = p.w.officer.insecure_clone();
     let other = p.w.account_ref("075-2026/2026-0999-000");

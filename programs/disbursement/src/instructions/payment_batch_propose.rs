@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::TokenAccount;
 use budget::state::{BudgetAccount, Member, Obligation, Role};
+use budget::token;
 
 use crate::constants::{ACCOUNT_VERSION, MAX_BATCH_ITEMS, REFERENCE_LEN, SEED_BATCH};
 use crate::errors::DisbursementError;
@@ -105,11 +105,12 @@ pub fn handler<'info>(
             budget_account,
             DisbursementError::ObligationOfAnotherAccount
         );
-        let payee = InterfaceAccount::<TokenAccount>::try_from(&pair[1])?;
-        require!(
-            payee.owner == obligation.payee && payee.mint == mint,
-            DisbursementError::PayeeMismatch
-        );
+        token::require_token_account_of(
+            &pair[1],
+            &mint,
+            &obligation.payee,
+            DisbursementError::PayeeMismatch,
+        )?;
         require!(
             *amount <= obligation.undisbursed(),
             DisbursementError::ExceedsObligation

@@ -1,8 +1,7 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::TokenAccount;
-use budget::pda_account;
 use budget::state::{BudgetAccount, Member, Obligation, Role};
 use budget::text::is_code;
+use budget::{pda_account, token};
 
 use crate::constants::{ACCOUNT_VERSION, MAX_APPROVALS, REFERENCE_LEN, SEED_REQUEST};
 use crate::errors::DisbursementError;
@@ -55,11 +54,9 @@ pub struct PaymentPropose<'info> {
     #[account(has_one = budget_account @ DisbursementError::ObligationOfAnotherAccount)]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The payee's token account, in the budget account's mint.
-    #[account(
-        constraint = payee_token_account.owner == obligation.load()?.payee @ DisbursementError::PayeeMismatch,
-        constraint = payee_token_account.mint == budget_account.load()?.mint @ DisbursementError::PayeeMismatch,
-    )]
-    pub payee_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: by the handler (`budget::token::require_token_account_of`): a token account of the
+    /// budget account's mint owned by the obligation's payee.
+    pub payee_token_account: UncheckedAccount<'info>,
     /// The request, created here at the sequence's canonical PDA `[SEED_REQUEST, agency, sequence]`.
     /// CHECK: created by the handler through `budget::pda_account::create`, which checks the address.
     #[account(mut)]
@@ -78,10 +75,18 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         &ctx.accounts.requester.key(),
         Role::REQUESTER,
     )?;
+    let obligation = ctx.accounts.obligation.load()?;
+    token::require_token_account_of(
+        &ctx.accounts.payee_token_account,
+        &ctx.accounts.budget_account.load()?.mint,
+        &obligation.payee,
+        DisbursementError::PayeeMismatch,
+    )?;
     require!(
-        args.amount <= ctx.accounts.obligation.load()?.undisbursed(),
+        args.amount <= obligation.undisbursed(),
         DisbursementError::ExceedsObligation
     );
+    drop(obligation);
     let mut policy = ctx.accounts.policy.load_mut()?;
     policy.take_sequence(args.sequence)?;
     let requirement = policy.requirement(args.amount);
