@@ -5,18 +5,20 @@ use budget::state::Member;
 
 use crate::errors::DisbursementError;
 
-/// Fails unless `member` (a budget program membership, owner and type checked by Anchor) is
-/// `signer`'s membership in `agency` holding every flag of `role`. One load of the account, where
-/// three `constraint`s would load it three times.
+/// `budget::roles::require_role` with the disbursement program's errors: `member` must be `signer`'s
+/// membership in `agency` holding every flag of `role`.
 pub fn require_member(
     member: &AccountLoader<Member>,
     agency: &Pubkey,
     signer: &Pubkey,
     role: u8,
 ) -> Result<()> {
-    let member = member.load()?;
-    require_keys_eq!(member.agency, *agency, DisbursementError::NotAMember);
-    require_keys_eq!(member.member, *signer, DisbursementError::NotAMember);
-    require!(member.has(role), DisbursementError::MissingRole);
-    Ok(())
+    budget::roles::require_role(
+        member,
+        agency,
+        signer,
+        role,
+        DisbursementError::NotAMember,
+        DisbursementError::MissingRole,
+    )
 }

@@ -12,12 +12,12 @@ pub fn require_property_officer(
     agency: &Pubkey,
     signer: &Pubkey,
 ) -> Result<()> {
-    let member = member.load()?;
-    require_keys_eq!(member.agency, *agency, TitlesError::NotAMember);
-    require_keys_eq!(member.member, *signer, TitlesError::NotAMember);
-    require!(
-        member.has(Role::PROPERTY_OFFICER),
-        TitlesError::NotPropertyOfficer
-    );
-    Ok(())
+    budget::roles::require_role(
+        member,
+        agency,
+        signer,
+        Role::PROPERTY_OFFICER,
+        TitlesError::NotAMember,
+        TitlesError::NotPropertyOfficer,
+    )
 }
