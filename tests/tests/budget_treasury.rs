@@ -26,7 +26,7 @@ fn creates_the_treasury_and_emits_its_event() {
     );
     assert_eq!(treasury.fiscal_year_start_month, 10);
     assert_eq!(treasury.cancellation_years, 5);
-    assert!(!treasury.paused);
+    assert!(!treasury.is_paused());
 
     let event: TreasuryInitialized = sent.event(&budget::ID);
     assert_eq!(event.treasury, budget::pda::treasury());

@@ -389,7 +389,7 @@ pub fn treasury(ctx: &Ctx, command: TreasuryCommand) -> Result<()> {
                     t.fiscal_year_start_month.to_string(),
                 ),
                 ("cancellation_years", t.cancellation_years.to_string()),
-                ("paused", t.paused.to_string()),
+                ("paused", t.is_paused().to_string()),
                 ("mints", mints.join(" ")),
             ]);
             Ok(())

@@ -10,7 +10,7 @@ use crate::state::{Agency, Treasury};
 pub struct AgencyDeactivate<'info> {
     /// The treasury, naming the central authority.
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The agency.
     #[account(mut, constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive)]
     pub agency: AccountLoader<'info, Agency>,

@@ -30,7 +30,7 @@ impl AgencyRegisterArgs {
 pub struct AgencyRegister<'info> {
     /// The treasury, naming the central authority.
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The agency, created here; one per code.
     #[account(init, payer = payer, space = Agency::SPACE, seeds = [SEED_AGENCY, args.code.as_ref()], bump)]
     pub agency: AccountLoader<'info, Agency>,

@@ -10,7 +10,7 @@ use crate::state::{BudgetAccount, Treasury};
 pub struct BudgetAccountAuthorizedSet<'info> {
     /// The treasury, naming the central authority and the calendar.
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The budget account.
     #[account(mut)]
     pub budget_account: AccountLoader<'info, BudgetAccount>,
@@ -21,7 +21,11 @@ pub struct BudgetAccountAuthorizedSet<'info> {
 /// Supplement or rescind: set the account's authority to `authorized`, never below what is obligated
 /// and never on a cancelled account.
 pub fn handler(ctx: Context<BudgetAccountAuthorizedSet>, authorized: u64) -> Result<()> {
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let mut account = ctx.accounts.budget_account.load_mut()?;
     account.require_not_cancelled(fy)?;
     let previous_authorized = account.authorized;

@@ -11,7 +11,7 @@ use crate::state::{Availability, BudgetAccount, Treasury};
 pub struct BudgetAccountCancel<'info> {
     /// The treasury, naming the central authority and the calendar.
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Box<Account<'info, Treasury>>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The budget account; must be cancelled by the calendar.
     #[account(
         mut,
@@ -37,7 +37,11 @@ pub struct BudgetAccountCancel<'info> {
 /// Return a cancelled appropriation's whole vault balance to the treasury. Tokens sent to the vault
 /// outside `budget_account_fund` are counted as funding here, so the books still balance.
 pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let mut account = *ctx.accounts.budget_account.load()?;
     require!(
         account.availability(fy) == Availability::Cancelled,

@@ -11,7 +11,7 @@ use crate::state::{Availability, BudgetAccount, Treasury};
 pub struct BudgetAccountClose<'info> {
     /// The treasury, naming the central authority and the calendar.
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The budget account, closed here; rent to the central authority.
     #[account(
         mut,
@@ -34,7 +34,11 @@ pub struct BudgetAccountClose<'info> {
 
 /// Close a cancelled appropriation whose vault is empty and whose obligations are all closed.
 pub fn handler(ctx: Context<BudgetAccountClose>) -> Result<()> {
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let account = *ctx.accounts.budget_account.load()?;
     require!(
         account.availability(fy) == Availability::Cancelled,

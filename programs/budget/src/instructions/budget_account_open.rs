@@ -32,7 +32,7 @@ impl BudgetAccountOpenArgs {
 pub struct BudgetAccountOpen<'info> {
     /// The treasury: allowed mints and the cancellation rule.
     #[account(address = TREASURY_AND_BUMP.0)]
-    pub treasury: Box<Account<'info, Treasury>>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The agency; must be active.
     #[account(constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive)]
     pub agency: AccountLoader<'info, Agency>,
@@ -53,7 +53,7 @@ pub struct BudgetAccountOpen<'info> {
     /// The payment mint; must be allowed by the treasury.
     #[account(
         mint::token_program = token_program,
-        constraint = treasury.allows_mint(&mint.key()) @ BudgetError::MintNotAllowed,
+        constraint = treasury.load()?.allows_mint(&mint.key()) @ BudgetError::MintNotAllowed,
     )]
     pub mint: Box<InterfaceAccount<'info, Mint>>,
     /// The vault, created here at a fresh keypair's address (which signs), owned by the budget account PDA.
@@ -83,7 +83,7 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
     )?;
     let agency = ctx.accounts.agency.key();
     let mint = ctx.accounts.mint.key();
-    let cancellation_years = ctx.accounts.treasury.cancellation_years;
+    let cancellation_years = ctx.accounts.treasury.load()?.cancellation_years;
     let vault = ctx.accounts.vault.key();
     let mut account = ctx.accounts.budget_account.load_init()?;
     *account = BudgetAccount {

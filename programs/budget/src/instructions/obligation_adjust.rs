@@ -12,7 +12,7 @@ use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
 pub struct ObligationAdjust<'info> {
     /// The treasury: the fiscal-year calendar.
     #[account(address = TREASURY_AND_BUMP.0)]
-    pub treasury: Box<Account<'info, Treasury>>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The agency.
     pub agency: AccountLoader<'info, Agency>,
     /// The officer's membership in this agency, with the budget officer role.
@@ -43,7 +43,11 @@ pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> R
         &ctx.accounts.officer.key(),
         Role::BUDGET_OFFICER,
     )?;
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;

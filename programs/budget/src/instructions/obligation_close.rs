@@ -11,7 +11,7 @@ use crate::state::{Agency, Availability, BudgetAccount, Member, Obligation, Role
 pub struct ObligationClose<'info> {
     /// The treasury: the fiscal-year calendar.
     #[account(address = TREASURY_AND_BUMP.0)]
-    pub treasury: Box<Account<'info, Treasury>>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The agency.
     pub agency: AccountLoader<'info, Agency>,
     /// The officer's membership in this agency, with the budget officer role.
@@ -44,7 +44,11 @@ pub fn handler(ctx: Context<ObligationClose>) -> Result<()> {
         &ctx.accounts.officer.key(),
         Role::BUDGET_OFFICER,
     )?;
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let obligation = ctx.accounts.obligation.load()?;
     require!(

@@ -40,7 +40,7 @@ impl ObligationCreateArgs {
 pub struct ObligationCreate<'info> {
     /// The treasury: the fiscal-year calendar.
     #[account(address = TREASURY_AND_BUMP.0)]
-    pub treasury: Box<Account<'info, Treasury>>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The agency; must be active.
     #[account(constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive)]
     pub agency: AccountLoader<'info, Agency>,
@@ -78,7 +78,11 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
         &ctx.accounts.officer.key(),
         Role::BUDGET_OFFICER,
     )?;
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let mut account = ctx.accounts.budget_account.load_mut()?;
     account.require_open(fy)?;
     account.record_obligation(args.amount)?;

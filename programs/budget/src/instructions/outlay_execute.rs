@@ -21,10 +21,10 @@ pub struct OutlayExecute<'info> {
     /// The treasury: the pause switch, the disbursement authority and the calendar.
     #[account(
         address = TREASURY_AND_BUMP.0,
-        constraint = !treasury.paused @ BudgetError::TreasuryPaused,
-        constraint = treasury.disbursement_authority == disbursement_authority.key() @ BudgetError::NotDisbursementAuthority,
+        constraint = !treasury.load()?.is_paused() @ BudgetError::TreasuryPaused,
+        constraint = treasury.load()?.disbursement_authority == disbursement_authority.key() @ BudgetError::NotDisbursementAuthority,
     )]
-    pub treasury: Box<Account<'info, Treasury>>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The disbursement program's authority PDA, signing through its CPI.
     pub disbursement_authority: Signer<'info>,
     /// The budget account paying.
@@ -61,7 +61,11 @@ pub struct OutlayExecute<'info> {
 /// Pay `amount` from the vault to the obligation's payee; only the disbursement program's authority
 /// may ask, never while paused or after cancellation, never past the obligation or the vault.
 pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<()> {
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;

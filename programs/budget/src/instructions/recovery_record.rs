@@ -11,7 +11,7 @@ use crate::state::{BudgetAccount, Obligation, Treasury};
 pub struct RecoveryRecord<'info> {
     /// The treasury: the calendar.
     #[account(address = TREASURY_AND_BUMP.0)]
-    pub treasury: Box<Account<'info, Treasury>>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The budget account credited.
     #[account(
         mut,
@@ -43,7 +43,11 @@ pub struct RecoveryRecord<'info> {
 /// A payee returns `amount`: it goes back into the vault and is credited to the obligation, which may
 /// then pay it again. Not on a cancelled account.
 pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
-    let fy = ctx.accounts.treasury.current_fiscal_year(&Clock::get()?);
+    let fy = ctx
+        .accounts
+        .treasury
+        .load()?
+        .current_fiscal_year(&Clock::get()?);
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;

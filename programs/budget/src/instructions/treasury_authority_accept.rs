@@ -12,16 +12,16 @@ pub struct TreasuryAuthorityAccept<'info> {
     #[account(
         address = TREASURY_AND_BUMP.0,
         mut,
-        constraint = treasury.pending_authority == new_authority.key() @ BudgetError::NotPendingAuthority,
+        constraint = treasury.load()?.pending_authority == new_authority.key() @ BudgetError::NotPendingAuthority,
     )]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The proposed authority, accepting.
     pub new_authority: Signer<'info>,
 }
 
 /// The proposed central authority takes over.
 pub fn handler(ctx: Context<TreasuryAuthorityAccept>) -> Result<()> {
-    let treasury = &mut ctx.accounts.treasury;
+    let mut treasury = ctx.accounts.treasury.load_mut()?;
     let previous = treasury.authority;
     treasury.authority = treasury.pending_authority;
     treasury.pending_authority = Pubkey::default();

@@ -10,7 +10,7 @@ use crate::state::Treasury;
 pub struct TreasuryAuthorityPropose<'info> {
     /// The treasury.
     #[account(address = TREASURY_AND_BUMP.0, mut, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The current central authority.
     pub authority: Signer<'info>,
 }
@@ -18,7 +18,7 @@ pub struct TreasuryAuthorityPropose<'info> {
 /// Propose `proposed` as the next central authority; it takes over when it accepts.
 pub fn handler(ctx: Context<TreasuryAuthorityPropose>, proposed: Pubkey) -> Result<()> {
     require_keys_neq!(proposed, Pubkey::default(), BudgetError::InvalidAddress);
-    let treasury = &mut ctx.accounts.treasury;
+    let mut treasury = ctx.accounts.treasury.load_mut()?;
     treasury.pending_authority = proposed;
     treasury.invariant()?;
     emit(

@@ -35,11 +35,11 @@ pub struct TreasuryInit<'info> {
     #[account(
         init,
         payer = payer,
-        space = 8 + Treasury::INIT_SPACE,
+        space = Treasury::SPACE,
         seeds = [SEED_TREASURY],
         bump,
     )]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The budget program itself, to find its program-data account.
     #[account(constraint = this_program.programdata_address()? == Some(program_data.key()))]
     pub this_program: Program<'info, Budget>,
@@ -55,23 +55,24 @@ pub struct TreasuryInit<'info> {
 }
 
 pub fn handler(ctx: Context<TreasuryInit>, args: TreasuryInitArgs) -> Result<()> {
-    let treasury = &mut ctx.accounts.treasury;
-    treasury.set_inner(Treasury {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.treasury,
+    let mut treasury = ctx.accounts.treasury.load_init()?;
+    *treasury = Treasury {
         authority: args.authority,
         pending_authority: Pubkey::default(),
         disbursement_authority: args.disbursement_authority,
+        mints: [Pubkey::default(); MAX_MINTS],
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.treasury,
         fiscal_year_start_month: args.fiscal_year_start_month,
         cancellation_years: args.cancellation_years,
-        paused: false,
-        mints: [Pubkey::default(); MAX_MINTS],
-    });
+        paused: 0,
+    };
     treasury.invariant()?;
+    drop(treasury);
     emit(
         &ctx.accounts.event_authority,
         &TreasuryInitialized {
-            treasury: treasury.key(),
+            treasury: ctx.accounts.treasury.key(),
             authority: args.authority,
             disbursement_authority: args.disbursement_authority,
             fiscal_year_start_month: args.fiscal_year_start_month,

@@ -14,7 +14,7 @@ const PLAIN_MINT_LEN: usize = 82;
 pub struct TreasuryMintAdd<'info> {
     /// The treasury.
     #[account(address = TREASURY_AND_BUMP.0, mut, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The central authority.
     pub authority: Signer<'info>,
     /// The mint to allow; owned by `token_program`.
@@ -32,7 +32,7 @@ pub fn handler(ctx: Context<TreasuryMintAdd>) -> Result<()> {
         BudgetError::MintExtensionsNotSupported
     );
     let mint = ctx.accounts.mint.key();
-    let treasury = &mut ctx.accounts.treasury;
+    let mut treasury = ctx.accounts.treasury.load_mut()?;
     treasury.add_mint(mint)?;
     treasury.invariant()?;
     emit(

@@ -10,15 +10,15 @@ use crate::state::Treasury;
 pub struct TreasuryPauseSet<'info> {
     /// The treasury.
     #[account(address = TREASURY_AND_BUMP.0, mut, has_one = authority @ BudgetError::NotCentralAuthority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The central authority.
     pub authority: Signer<'info>,
 }
 
 /// Stop (`paused = true`) or resume every outlay.
 pub fn handler(ctx: Context<TreasuryPauseSet>, paused: bool) -> Result<()> {
-    let treasury = &mut ctx.accounts.treasury;
-    treasury.paused = paused;
+    let mut treasury = ctx.accounts.treasury.load_mut()?;
+    treasury.paused = u8::from(paused);
     treasury.invariant()?;
     emit(
         &ctx.accounts.event_authority,

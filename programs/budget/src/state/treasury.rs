@@ -4,32 +4,47 @@ use crate::constants::{MAX_CANCELLATION_YEARS, MAX_MINTS};
 use crate::errors::BudgetError;
 
 /// The treasury singleton: the central authority and the rules every agency shares.
-#[account]
-#[derive(InitSpace)]
+///
+/// Zero-copy: every outlay and most budget instructions read it in place. The fields are ordered so
+/// that `repr(C)` leaves no padding.
+#[account(zero_copy)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Treasury {
-    /// Layout version of this account.
-    pub version: u8,
-    /// Bump of the treasury PDA.
-    pub bump: u8,
     /// Central authority (a key or a multisig): registers agencies, rescinds and supplements, pauses.
     pub authority: Pubkey,
     /// Authority proposed in a two-step change; `Pubkey::default()` when none is pending.
     pub pending_authority: Pubkey,
     /// The disbursement program's authority PDA: the only signer that may request an outlay.
     pub disbursement_authority: Pubkey,
+    /// Mints payments may use; unused slots are `Pubkey::default()`.
+    pub mints: [Pubkey; MAX_MINTS],
+    /// Layout version of this account.
+    pub version: u8,
+    /// Bump of the treasury PDA.
+    pub bump: u8,
     /// Month (1-12) in which the fiscal year starts (10 for the US federal government).
     pub fiscal_year_start_month: u8,
     /// Years after expiry at which an appropriation is cancelled (5 under 31 U.S.C. 1552).
     pub cancellation_years: u8,
-    /// When set, every outlay is refused.
-    pub paused: bool,
-    /// Mints payments may use; unused slots are `Pubkey::default()`.
-    pub mints: [Pubkey; MAX_MINTS],
+    /// 1 while paused: every outlay is refused; 0 otherwise.
+    pub paused: u8,
 }
 
+// No padding: three keys, the mints, five single bytes.
+const _: () = assert!(core::mem::size_of::<Treasury>() == (3 + MAX_MINTS) * 32 + 5);
+
 impl Treasury {
+    /// Account size: the discriminator and the fields.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Treasury>();
+
+    /// True while outlays are refused.
+    pub fn is_paused(&self) -> bool {
+        self.paused != 0
+    }
+
     /// Rules that hold after every instruction that writes the treasury.
     pub fn invariant(&self) -> Result<()> {
+        require!(self.paused <= 1, BudgetError::InvariantViolated);
         Self::check_settings(
             self.fiscal_year_start_month,
             self.cancellation_years,

@@ -38,7 +38,7 @@ pub struct RegistryInit<'info> {
     pub registry: AccountLoader<'info, Registry>,
     /// The budget program's treasury (its only `Treasury` account), which names the central authority.
     #[account(address = TREASURY_AND_BUMP.0, has_one = authority)]
-    pub treasury: Account<'info, Treasury>,
+    pub treasury: AccountLoader<'info, Treasury>,
     /// The treasury's central authority.
     pub authority: Signer<'info>,
     /// Pays the registry's rent.
