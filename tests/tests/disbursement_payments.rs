@@ -373,7 +373,7 @@ fn proposal_attacks() {
         &p.w.payee_tokens("payee-a"),
         &elsewhere,
     );
-    assert_error(p.w.send(ix, &requester), DisbursementError::PayeeMismatch);
+    assert_error(p.w.send(ix, &requester), ErrorCode::ConstraintTokenMint);
     // Not a token account: the payee's wallet itself.
     let ix = substituted(
         p.propose_ix(&requester.pubkey(), "AWARD-1", "payee-a", 100, 0),

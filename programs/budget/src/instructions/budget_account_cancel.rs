@@ -62,10 +62,11 @@ pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
         &[account.bump],
     ];
     crate::token::transfer(
-        &ctx.accounts.token_program,
-        &ctx.accounts.vault,
-        &ctx.accounts.destination,
-        &ctx.accounts.mint,
+        ctx.accounts.token_program.key,
+        ctx.accounts.vault.to_account_info(),
+        ctx.accounts.destination.to_account_info(),
+        ctx.accounts.mint.to_account_info(),
+        ctx.accounts.mint.decimals,
         ctx.accounts.budget_account.to_account_info(),
         &[seeds],
         amount,

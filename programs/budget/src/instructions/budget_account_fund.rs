@@ -35,10 +35,11 @@ pub fn handler(ctx: Context<BudgetAccountFund>, amount: u64) -> Result<()> {
     let mut account = ctx.accounts.budget_account.load_mut()?;
     account.record_funding(amount)?;
     crate::token::transfer(
-        &ctx.accounts.token_program,
-        &ctx.accounts.source,
-        &ctx.accounts.vault,
-        &ctx.accounts.mint,
+        ctx.accounts.token_program.key,
+        ctx.accounts.source.to_account_info(),
+        ctx.accounts.vault.to_account_info(),
+        ctx.accounts.mint.to_account_info(),
+        ctx.accounts.mint.decimals,
         ctx.accounts.depositor.to_account_info(),
         &[],
         amount,

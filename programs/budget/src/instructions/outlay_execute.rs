@@ -1,10 +1,11 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 use crate::constants::{SEED_BUDGET_ACCOUNT, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
 use crate::events::{emit, OutlayMade};
 use crate::state::{BudgetAccount, Obligation, Treasury};
+use crate::token;
 
 /// Arguments of `outlay_execute`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -41,19 +42,18 @@ pub struct OutlayExecute<'info> {
     )]
     pub obligation: AccountLoader<'info, Obligation>,
     /// The budget account's vault.
+    /// CHECK: by key (the budget account's `has_one = vault`); its balance read in place by the
+    /// handler (`token::token_account`).
     #[account(mut)]
-    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// The budget account's mint.
-    #[account(mint::token_program = token_program)]
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
-    /// The payee's token account: of the mint, owned by the obligation's payee.
-    #[account(
-        mut,
-        token::mint = mint,
-        token::token_program = token_program,
-        constraint = payee_token_account.owner == obligation.load()?.payee @ BudgetError::PayeeMismatch,
-    )]
-    pub payee_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub vault: UncheckedAccount<'info>,
+    /// The budget account's mint, of `token_program`.
+    /// CHECK: by key (the budget account's `has_one = mint`) and owner; its decimals read in place.
+    #[account(owner = token_program.key() @ ErrorCode::ConstraintMintTokenProgram)]
+    pub mint: UncheckedAccount<'info>,
+    /// The payee's token account: of `token_program`, the mint, owned by the obligation's payee.
+    /// CHECK: by owner here and by the handler (`token::require_token_account_of`).
+    #[account(mut, owner = token_program.key() @ ErrorCode::ConstraintTokenTokenProgram)]
+    pub payee_token_account: UncheckedAccount<'info>,
     /// SPL Token or Token-2022 (the mint's).
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -71,10 +71,17 @@ pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<(
     account.require_not_cancelled(fy)?;
     obligation.record_outlay(args.amount)?;
     account.record_outlay(args.amount)?;
+    token::require_token_account_of(
+        &ctx.accounts.payee_token_account,
+        ctx.accounts.mint.key,
+        &obligation.payee,
+        BudgetError::PayeeMismatch,
+    )?;
     require!(
-        ctx.accounts.vault.amount >= args.amount,
+        token::token_balance(&ctx.accounts.vault)? >= args.amount,
         BudgetError::InsufficientVaultFunds
     );
+    let decimals = token::mint_decimals(&ctx.accounts.mint)?;
     account.invariant()?;
     obligation.invariant()?;
     let event = OutlayMade {
@@ -98,11 +105,12 @@ pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<(
         tas.as_ref(),
         &[bump],
     ];
-    crate::token::transfer(
-        &ctx.accounts.token_program,
-        &ctx.accounts.vault,
-        &ctx.accounts.payee_token_account,
-        &ctx.accounts.mint,
+    token::transfer(
+        ctx.accounts.token_program.key,
+        ctx.accounts.vault.to_account_info(),
+        ctx.accounts.payee_token_account.to_account_info(),
+        ctx.accounts.mint.to_account_info(),
+        decimals,
         ctx.accounts.budget_account.to_account_info(),
         &[seeds],
         args.amount,

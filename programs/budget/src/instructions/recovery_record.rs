@@ -54,10 +54,11 @@ pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
     obligation.record_recovery(amount)?;
     account.record_recovery(amount)?;
     crate::token::transfer(
-        &ctx.accounts.token_program,
-        &ctx.accounts.source,
-        &ctx.accounts.vault,
-        &ctx.accounts.mint,
+        ctx.accounts.token_program.key,
+        ctx.accounts.source.to_account_info(),
+        ctx.accounts.vault.to_account_info(),
+        ctx.accounts.mint.to_account_info(),
+        ctx.accounts.mint.decimals,
         ctx.accounts.payer.to_account_info(),
         &[],
         amount,
