@@ -23,19 +23,12 @@ pub struct PaymentExecute<'info> {
     pub executor_member: Option<AccountLoader<'info, Member>>,
     /// Who executes.
     pub executor: Signer<'info>,
-    /// The request, closed here once paid; its rent returns to the requester.
-    #[account(
-        mut,
-        has_one = agency @ DisbursementError::RequestMismatch,
-        has_one = requester @ DisbursementError::RequestMismatch,
-        has_one = budget_account @ DisbursementError::RequestMismatch,
-        has_one = obligation @ DisbursementError::RequestMismatch,
-        has_one = payee_token_account @ DisbursementError::RequestMismatch,
-        close = requester,
-    )]
+    /// The request, closed here once paid; its rent returns to the requester. The handler checks
+    /// that it names the agency, requester, budget account, obligation and payee account passed.
+    #[account(mut, close = requester)]
     pub request: AccountLoader<'info, PaymentRequest>,
     /// The request's requester, receiving the rent.
-    /// CHECK: checked by `has_one`.
+    /// CHECK: the request's (checked first by the handler).
     #[account(mut)]
     pub requester: UncheckedAccount<'info>,
     /// This program's authority PDA; signs the outlay request.
@@ -46,11 +39,11 @@ pub struct PaymentExecute<'info> {
     /// CHECK: address, pause switch and disbursement authority checked by the budget program.
     pub treasury: UncheckedAccount<'info>,
     /// The budget account paying.
-    /// CHECK: the request's (`has_one`); its data is checked by the budget program.
+    /// CHECK: the request's (checked by the handler); the budget program checks its data.
     #[account(mut)]
     pub budget_account: UncheckedAccount<'info>,
     /// The obligation paid against.
-    /// CHECK: the request's (`has_one`); its data is checked by the budget program.
+    /// CHECK: the request's (checked by the handler); the budget program checks its data.
     #[account(mut)]
     pub obligation: UncheckedAccount<'info>,
     /// The budget account's vault.
@@ -61,7 +54,7 @@ pub struct PaymentExecute<'info> {
     /// CHECK: checked by the budget program.
     pub mint: UncheckedAccount<'info>,
     /// The payee's token account.
-    /// CHECK: the request's (`has_one`); its data is checked by the budget program.
+    /// CHECK: the request's (checked by the handler); the budget program checks its data.
     #[account(mut)]
     pub payee_token_account: UncheckedAccount<'info>,
     /// SPL Token or Token-2022.
@@ -79,6 +72,15 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let event = {
         let accounts = &mut *ctx.accounts;
+        let request = *accounts.request.load()?;
+        require!(
+            request.agency == accounts.agency.key()
+                && request.requester == accounts.requester.key()
+                && request.budget_account == accounts.budget_account.key()
+                && request.obligation == accounts.obligation.key()
+                && request.payee_token_account == accounts.payee_token_account.key(),
+            DisbursementError::RequestMismatch
+        );
         let mut policy = accounts.policy.load_mut()?;
         let executor_member = accounts
             .executor_member
@@ -90,7 +92,6 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             &accounts.agency.key(),
             &accounts.executor.key(),
         )?;
-        let request = *accounts.request.load()?;
         let required = request
             .requirement()
             .stricter(policy.requirement(request.amount));
