@@ -21,11 +21,7 @@ pub struct BudgetAccountAuthorizedSet<'info> {
 /// Supplement or rescind: set the account's authority to `authorized`, never below what is obligated
 /// and never on a cancelled account.
 pub fn handler(ctx: Context<BudgetAccountAuthorizedSet>, authorized: u64) -> Result<()> {
-    let fy = ctx
-        .accounts
-        .treasury
-        .load()?
-        .current_fiscal_year(&Clock::get()?);
+    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     account.require_not_cancelled(fy)?;
     let previous_authorized = account.authorized;

@@ -37,11 +37,7 @@ pub struct BudgetAccountCancel<'info> {
 /// Return a cancelled appropriation's whole vault balance to the treasury. Tokens sent to the vault
 /// outside `budget_account_fund` are counted as funding here, so the books still balance.
 pub fn handler(ctx: Context<BudgetAccountCancel>) -> Result<()> {
-    let fy = ctx
-        .accounts
-        .treasury
-        .load()?
-        .current_fiscal_year(&Clock::get()?);
+    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = *ctx.accounts.budget_account.load()?;
     require!(
         account.availability(fy) == Availability::Cancelled,

@@ -34,11 +34,7 @@ pub struct BudgetAccountClose<'info> {
 
 /// Close a cancelled appropriation whose vault is empty and whose obligations are all closed.
 pub fn handler(ctx: Context<BudgetAccountClose>) -> Result<()> {
-    let fy = ctx
-        .accounts
-        .treasury
-        .load()?
-        .current_fiscal_year(&Clock::get()?);
+    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let account = *ctx.accounts.budget_account.load()?;
     require!(
         account.availability(fy) == Availability::Cancelled,

@@ -44,11 +44,7 @@ pub fn handler(ctx: Context<ObligationClose>) -> Result<()> {
         &ctx.accounts.officer.key(),
         Role::BUDGET_OFFICER,
     )?;
-    let fy = ctx
-        .accounts
-        .treasury
-        .load()?
-        .current_fiscal_year(&Clock::get()?);
+    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let obligation = ctx.accounts.obligation.load()?;
     require!(

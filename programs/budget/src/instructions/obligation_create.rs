@@ -78,11 +78,7 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
         &ctx.accounts.officer.key(),
         Role::BUDGET_OFFICER,
     )?;
-    let fy = ctx
-        .accounts
-        .treasury
-        .load()?
-        .current_fiscal_year(&Clock::get()?);
+    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     account.require_open(fy)?;
     account.record_obligation(args.amount)?;

@@ -61,11 +61,7 @@ pub struct OutlayExecute<'info> {
 /// Pay `amount` from the vault to the obligation's payee; only the disbursement program's authority
 /// may ask, never while paused or after cancellation, never past the obligation or the vault.
 pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<()> {
-    let fy = ctx
-        .accounts
-        .treasury
-        .load()?
-        .current_fiscal_year(&Clock::get()?);
+    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;

@@ -43,11 +43,7 @@ pub struct RecoveryRecord<'info> {
 /// A payee returns `amount`: it goes back into the vault and is credited to the obligation, which may
 /// then pay it again. Not on a cancelled account.
 pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
-    let fy = ctx
-        .accounts
-        .treasury
-        .load()?
-        .current_fiscal_year(&Clock::get()?);
+    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;

@@ -102,4 +102,9 @@ impl Treasury {
     pub fn current_fiscal_year(&self, clock: &Clock) -> u16 {
         crate::fiscal::fiscal_year(clock.unix_timestamp, self.fiscal_year_start_month)
     }
+
+    /// The fiscal year the cluster's clock is in now, by the treasury `treasury`'s calendar.
+    pub fn fiscal_year_now(treasury: &AccountLoader<Treasury>) -> Result<u16> {
+        Ok(treasury.load()?.current_fiscal_year(&Clock::get()?))
+    }
 }
