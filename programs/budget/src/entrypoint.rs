@@ -6,7 +6,7 @@
 //! on the entrypoint's stack frame that is never dropped, then calls Anchor's generated `entry`, so
 //! dispatch, account checks and errors are Anchor's, unchanged. Together with the parser compiled
 //! without overflow checks (root `Cargo.toml`: its arithmetic only walks the runtime-serialised input),
-//! the entrypoint costs about 110 compute units per account instead of about 215 (README, "Compute
+//! the entrypoint costs about 105 compute units per account instead of about 215 (README, "Compute
 //! units").
 //!
 //! Each program declares it with [`program_entrypoint!`] under its `fast-entrypoint` feature (on by
