@@ -20,8 +20,8 @@ use anchor_lang::solana_program::entrypoint::{deserialize_into, ProgramResult, S
 #[doc(hidden)]
 pub use anchor_lang::solana_program::entrypoint::{custom_heap_default, custom_panic_default};
 
-/// Most accounts one instruction may pass (the transaction account-lock limit). More fail the
-/// instruction before any program code runs.
+/// Most accounts one instruction may pass (the transaction account-lock limit). With more, the
+/// parser panics and the instruction fails before Anchor sees it.
 pub const MAX_ACCOUNTS: usize = 64;
 
 /// An Anchor program's `entry`.

@@ -37,13 +37,7 @@ pub fn handler(ctx: Context<MemberRolesSet>, member_key: Pubkey, roles: u8) -> R
     require!(roles & !Role::ALL == 0, BudgetError::InvalidRoles);
     require_keys_neq!(member_key, Pubkey::default(), BudgetError::InvalidAddress);
     let agency = ctx.accounts.agency.key();
-    // Created just now (init_if_needed) when its discriminator is still zero.
-    let created = ctx.accounts.member.as_ref().try_borrow_data()?[..8] == [0u8; 8];
-    let mut member = if created {
-        ctx.accounts.member.load_init()?
-    } else {
-        ctx.accounts.member.load_mut()?
-    };
+    let mut member = crate::pda_account::load_init_if_needed(&ctx.accounts.member)?;
     let previous_roles = member.roles;
     if member.version == 0 {
         member.version = ACCOUNT_VERSION;

@@ -54,13 +54,7 @@ pub struct PolicySetAccounts<'info> {
 pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<()> {
     let agency = ctx.accounts.agency.key();
     let policy_key = ctx.accounts.policy.key();
-    // Created just now (init_if_needed) when its discriminator is still zero.
-    let created = ctx.accounts.policy.as_ref().try_borrow_data()?[..8] == [0u8; 8];
-    let mut policy = if created {
-        ctx.accounts.policy.load_init()?
-    } else {
-        ctx.accounts.policy.load_mut()?
-    };
+    let mut policy = budget::pda_account::load_init_if_needed(&ctx.accounts.policy)?;
     if policy.version == 0 {
         policy.version = ACCOUNT_VERSION;
         policy.bump = ctx.bumps.policy;

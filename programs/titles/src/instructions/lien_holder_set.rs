@@ -33,13 +33,7 @@ pub struct LienHolderSetAccounts<'info> {
 pub fn handler(ctx: Context<LienHolderSetAccounts>, holder: Pubkey, active: bool) -> Result<()> {
     require_keys_neq!(holder, Pubkey::default(), TitlesError::InvalidRegistrar);
     let registry = ctx.accounts.registry.key();
-    // Created just now (init_if_needed) when its discriminator is still zero.
-    let created = ctx.accounts.lien_holder.as_ref().try_borrow_data()?[..8] == [0u8; 8];
-    let mut auth = if created {
-        ctx.accounts.lien_holder.load_init()?
-    } else {
-        ctx.accounts.lien_holder.load_mut()?
-    };
+    let mut auth = budget::pda_account::load_init_if_needed(&ctx.accounts.lien_holder)?;
     if auth.version == 0 {
         auth.version = ACCOUNT_VERSION;
         auth.bump = ctx.bumps.lien_holder;
