@@ -130,8 +130,9 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
 }
 
 /// What a missing account of the signer's means, when Anchor refused one that does not exist: a
-/// zero-copy account at an empty address fails its owner check (3007), a Borsh one its
-/// initialisation check (3012).
+/// zero-copy account at an empty address fails its owner check (3007, the owner Anchor logs after
+/// `Left:` being the system program), a Borsh one its initialisation check (3012). An account that
+/// exists under another owner keeps Anchor's message.
 fn missing_account(details: &[String], code: u32) -> Option<&'static str> {
     const NOT_INITIALIZED: u32 = 3012;
     const WRONG_OWNER: u32 = 3007;
@@ -149,7 +150,17 @@ fn missing_account(details: &[String], code: u32) -> Option<&'static str> {
             "the signer is not an authorised lien holder of the registry (no authorisation account)",
         ),
     ];
-    if code != NOT_INITIALIZED && code != WRONG_OWNER {
+    let system_program = anchor_lang::system_program::ID.to_string();
+    let empty = match code {
+        NOT_INITIALIZED => true,
+        WRONG_OWNER => details
+            .iter()
+            .skip_while(|l| l.as_str() != "Left:")
+            .nth(1)
+            .is_some_and(|owner| *owner == system_program),
+        _ => false,
+    };
+    if !empty {
         return None;
     }
     let account = details.iter().find_map(|l| {
@@ -232,21 +243,41 @@ mod tests {
         let error = TransactionError::InstructionError(0, InstructionError::Custom(3007));
         let logs = vec![
             "Program log: AnchorError caused by account: member. Error Code: AccountOwnedByWrongProgram. Error Number: 3007. Error Message: The given account is owned by a different program than expected.".to_string(),
+            "Program log: Left:".to_string(),
+            format!("Program log: {}", anchor_lang::system_program::ID),
+            "Program log: Right:".to_string(),
+            format!("Program log: {}", budget::ID),
         ];
         let explained = explain(&error, &[disbursement::ID], &logs);
         assert_eq!(
             explained.summary,
             "disbursement instruction 0 failed: the signer holds no membership in the agency (its member account does not exist) (code 3007)"
         );
-        // The same code for another account keeps Anchor's message.
-        let logs = vec![logs[0].replace("account: member.", "account: policy.")];
-        let explained = explain(&error, &[disbursement::ID], &logs);
-        assert!(
-            explained
-                .summary
-                .ends_with("owned by a different program than expected (code 3007)"),
-            "{}",
-            explained.summary
+        // A membership that exists under another owner (a forgery), and the same code for another
+        // account, keep Anchor's message.
+        let mut forged = logs.clone();
+        forged[2] = format!("Program log: {}", titles::ID);
+        let other = vec![logs[0].replace("account: member.", "account: policy.")];
+        for logs in [forged, other] {
+            let explained = explain(&error, &[disbursement::ID], &logs);
+            assert!(
+                explained
+                    .summary
+                    .ends_with("owned by a different program than expected (code 3007)"),
+                "{}",
+                explained.summary
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_anchors_message_for_an_account_not_a_signers() {
+        let error = TransactionError::InstructionError(0, InstructionError::Custom(3012));
+        let logs = vec!["Program log: AnchorError caused by account: treasury. Error Code: AccountNotInitialized. Error Number: 3012. Error Message: The program expected this account to be already initialized.".to_string()];
+        let explained = explain(&error, &[budget::ID], &logs);
+        assert_eq!(
+            explained.summary,
+            "budget instruction 0 failed: The program expected this account to be already initialized (code 3012)"
         );
     }
 
