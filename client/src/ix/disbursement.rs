@@ -91,7 +91,6 @@ pub fn payment_approve(agency: Pubkey, approver: Pubkey, request: Pubkey) -> Ins
     ix(
         acc::PaymentApprove {
             policy: pda::policy(&agency),
-            agency,
             member: budget::pda::member(&agency, &approver),
             approver,
             request,

@@ -34,7 +34,7 @@ pub mod token;
 pub use instructions::*;
 
 #[cfg(all(feature = "fast-entrypoint", not(feature = "cpi")))]
-crate::program_entrypoint!(entry);
+crate::program_entrypoint!(entry, EVENT_AUTHORITY_AND_BUMP.0);
 
 declare_id!("zfn73NMoBLsBSZTTfAuJLVN3ZowyUCNxHMqoNEbt5VK");
 

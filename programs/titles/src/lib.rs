@@ -21,7 +21,7 @@ pub mod state;
 pub use instructions::*;
 
 #[cfg(all(feature = "fast-entrypoint", not(feature = "cpi")))]
-budget::program_entrypoint!(entry);
+budget::program_entrypoint!(entry, EVENT_AUTHORITY_AND_BUMP.0);
 
 declare_id!("8e8qkmitTPCfPnVZczX7cDz96o3HuX4dpHCYFj4fCvog");
 

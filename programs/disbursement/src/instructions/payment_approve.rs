@@ -6,46 +6,44 @@ use crate::events::{emit, PaymentApproved};
 use crate::roles::require_member;
 use crate::state::{PaymentRequest, Policy};
 
+/// The accounts of an approval. The request names its agency: the membership and the policy are
+/// checked against it by the handler, on the one load of each it needs anyway (no agency account).
 #[event_cpi]
 #[derive(Accounts)]
 pub struct PaymentApprove<'info> {
-    /// The agency's policy (a stricter current tier raises the approvals needed).
-    #[account(has_one = agency @ DisbursementError::NoPolicy)]
+    /// The request's agency's policy (a stricter current tier raises the approvals needed).
     pub policy: AccountLoader<'info, Policy>,
-    /// The agency (budget program).
-    /// CHECK: by key only; the policy, the membership and the request are checked against it.
-    pub agency: UncheckedAccount<'info>,
-    /// The approver's membership, with the approver role.
-    /// Checked first by the handler (`roles::require_member`).
+    /// The approver's membership in the request's agency, with the approver role.
     pub member: AccountLoader<'info, Member>,
     /// The approver (certifying officer); never the requester.
     pub approver: Signer<'info>,
     /// The request.
-    #[account(mut, has_one = agency @ DisbursementError::RequestMismatch)]
+    #[account(mut)]
     pub request: AccountLoader<'info, PaymentRequest>,
 }
 
 /// Approve a payment; each approver counts once.
 pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
+    let approver = ctx.accounts.approver.key();
+    let mut request = ctx.accounts.request.load_mut()?;
     require_member(
         &ctx.accounts.member,
-        &ctx.accounts.agency.key(),
-        &ctx.accounts.approver.key(),
+        &request.agency,
+        &approver,
         Role::APPROVER,
     )?;
-    let now = Clock::get()?.unix_timestamp;
-    let approver = ctx.accounts.approver.key();
-    let request_key = ctx.accounts.request.key();
-    let mut request = ctx.accounts.request.load_mut()?;
+    let policy = ctx.accounts.policy.load()?;
+    require_keys_eq!(policy.agency, request.agency, DisbursementError::NoPolicy);
     let required = request
         .requirement()
-        .stricter(ctx.accounts.policy.load()?.requirement(request.amount));
-    let mut approvals = request.approvals();
-    approvals.add(approver, &request.requester, required.approvals, now)?;
-    request.set_approvals(approvals);
+        .stricter(policy.requirement(request.amount));
+    let now = Clock::get()?.unix_timestamp;
+    let requester = request.requester;
+    let mut approvals = request.approvals_mut();
+    approvals.add(&approver, &requester, required.approvals, now)?;
     request.invariant()?;
     let event = PaymentApproved {
-        request: request_key,
+        request: ctx.accounts.request.key(),
         agency: request.agency,
         sequence: request.sequence,
         approver,

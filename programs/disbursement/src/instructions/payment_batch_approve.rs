@@ -45,7 +45,8 @@ pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
     let requester = batch.requester;
     batch
         .approvals
-        .add(approver, &requester, required.approvals, now)?;
+        .as_mut()
+        .add(&approver, &requester, required.approvals, now)?;
     batch.invariant()?;
     emit(
         &ctx.accounts.event_authority,

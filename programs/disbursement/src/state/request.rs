@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{MAX_APPROVALS, REFERENCE_LEN};
 use crate::errors::DisbursementError;
-use crate::state::{Approvals, Requirement};
+use crate::state::{check_approvers, Approvals, ApprovalsMut, Requirement};
 
 /// A payment request: proposed, approved by distinct approvers, executed once, then closed (its
 /// history stays in the events). Its address carries the agency's sequence, so a retried proposal
@@ -57,7 +57,7 @@ impl PaymentRequest {
     /// Rules that hold after every instruction that writes a request.
     pub fn invariant(&self) -> Result<()> {
         require!(self.amount > 0, DisbursementError::ZeroAmount);
-        self.approvals().invariant(&self.requester)
+        check_approvers(&self.approvers, self.approval_count, &self.requester)
     }
 
     /// The requirement it was proposed under.
@@ -77,11 +77,13 @@ impl PaymentRequest {
         }
     }
 
-    /// Store `approvals` back.
-    pub fn set_approvals(&mut self, approvals: Approvals) {
-        self.approvers = approvals.approvers;
-        self.approval_count = approvals.count;
-        self.last_approval_at = approvals.last_at;
+    /// Its approvals, to change in place.
+    pub fn approvals_mut(&mut self) -> ApprovalsMut<'_> {
+        ApprovalsMut {
+            approvers: &mut self.approvers,
+            count: &mut self.approval_count,
+            last_at: &mut self.last_approval_at,
+        }
     }
 }
 
