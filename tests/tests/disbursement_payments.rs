@@ -2,6 +2,7 @@
 
 use anchor_lang::error::ErrorCode;
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
 use budget::errors::BudgetError;
 use budget::events::OutlayMade;
 use budget::state::Role;
@@ -91,6 +92,48 @@ fn a_key_in_two_account_slots_is_one_account() {
     assert_eq!(p.request(&request).requester, requester.pubkey());
 }
 
+/// `budget::entrypoint` lets a program's own event (the event tag, its event authority signed)
+/// succeed without Anchor; nobody else can send one: unsigned or under another key, an event goes to
+/// Anchor, which refuses it.
+#[test]
+fn only_the_program_itself_can_emit_its_events() {
+    let mut h = fisc_tests::Harness::new();
+    let stranger = h.signer("stranger");
+    let programs = [
+        (budget::ID, budget::pda::event_authority()),
+        (disbursement::ID, disbursement::pda::event_authority()),
+        (titles::ID, titles::pda::event_authority()),
+    ];
+    for (program_id, authority) in programs {
+        let mut data = anchor_lang::event::EVENT_IX_TAG_LE.to_vec();
+        data.extend_from_slice(&[7; 40]);
+        let forged = |account: AccountMeta| Instruction {
+            program_id,
+            accounts: vec![account],
+            data: data.clone(),
+        };
+        let err = h
+            .send(&[forged(AccountMeta::new_readonly(authority, false))], &[])
+            .unwrap_err();
+        assert_eq!(
+            fisc_tests::error_code(&err),
+            Some(ErrorCode::ConstraintSigner.into()),
+            "{program_id}"
+        );
+        let err = h
+            .send(
+                &[forged(AccountMeta::new_readonly(stranger.pubkey(), true))],
+                &[&stranger],
+            )
+            .unwrap_err();
+        assert_eq!(
+            fisc_tests::error_code(&err),
+            Some(ErrorCode::ConstraintSeeds.into()),
+            "{program_id}"
+        );
+    }
+}
+
 #[test]
 fn tiers_require_distinct_approvers_who_are_not_the_requester() {
     let mut p = Payments::new();
@@ -154,9 +197,117 @@ fn tiers_require_distinct_approvers_who_are_not_the_requester() {
         &second.pubkey(),
     );
     assert_error(p.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
-    // A third approval when two are enough.
+    // A third approval when two are enough is recorded; a fourth approver finds no slot.
     p.approve(&request, 1).unwrap();
-    assert_error(p.approve(&request, 2), DisbursementError::FullyApproved);
+    p.approve(&request, 2).unwrap();
+    assert_eq!(p.request(&request).approval_count, 3);
+    let fourth = p.w.h.signer("approver-4");
+    let grant = bix::member_roles_set(
+        payer,
+        p.w.agency,
+        admin.pubkey(),
+        fourth.pubkey(),
+        Role::APPROVER,
+    );
+    p.w.send(grant, &admin).unwrap();
+    assert_error(
+        p.w.send(
+            dix::payment_approve(p.w.agency, fourth.pubkey(), request),
+            &fourth,
+        ),
+        DisbursementError::FullyApproved,
+    );
+    p.execute(&request).unwrap();
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 50_000);
+}
+
+#[test]
+fn approval_attacks() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 500_000);
+    let request = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
+    let payer = p.w.h.payer.pubkey();
+    let central = p.w.central.insecure_clone();
+    // An approver of another agency, with its own membership, on this agency's request.
+    let other_admin = p.w.h.signer("agency-089-admin");
+    let code = fisc_tests::padded("089");
+    let register = budget::AgencyRegisterArgs {
+        code,
+        name: fisc_tests::padded("Department of Energy"),
+        admin: other_admin.pubkey(),
+    };
+    p.w.send(bix::agency_register(payer, central.pubkey(), register), &central)
+        .unwrap();
+    let other_agency = budget::pda::agency(&code);
+    let outsider = p.w.h.signer("agency-089-approver");
+    let grant = bix::member_roles_set(
+        payer,
+        other_agency,
+        other_admin.pubkey(),
+        outsider.pubkey(),
+        Role::APPROVER,
+    );
+    p.w.send(grant, &other_admin).unwrap();
+    assert_error(
+        p.w.send(
+            dix::payment_approve(other_agency, outsider.pubkey(), request),
+            &outsider,
+        ),
+        DisbursementError::NotAMember,
+    );
+    // Another approver's membership under one's own signature.
+    let approver = p.approvers[0].insecure_clone();
+    let mut ix = dix::payment_approve(p.w.agency, approver.pubkey(), request);
+    ix.accounts[0].pubkey = budget::pda::member(&p.w.agency, &p.approvers[1].pubkey());
+    assert_error(p.w.send(ix, &approver), DisbursementError::NotAMember);
+    // The agency's policy in place of the request.
+    let ix = substituted(
+        dix::payment_approve(p.w.agency, approver.pubkey(), request),
+        &request,
+        &disbursement::pda::policy(&p.w.agency),
+    );
+    assert_error(
+        p.w.send(ix, &approver),
+        ErrorCode::AccountDiscriminatorMismatch,
+    );
+    // A request that is not writable.
+    let mut ix = dix::payment_approve(p.w.agency, approver.pubkey(), request);
+    ix.accounts[2].is_writable = false;
+    assert_error(p.w.send(ix, &approver), ErrorCode::ConstraintMut);
+    // Nothing of these counted.
+    assert_eq!(p.request(&request).approval_count, 0);
+    p.approve(&request, 0).unwrap();
+    assert_eq!(p.request(&request).approval_count, 1);
+}
+
+#[test]
+fn the_time_lock_runs_from_the_approval_that_met_the_tier() {
+    let mut policy = default_policy();
+    policy.tiers[1].time_lock_seconds = 3_600;
+    let mut p = Payments::with(&fisc_tests::token::SPL_TOKEN, policy);
+    p.w.obligate("AWARD-1", "payee-a", 1_000_000);
+    let request = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
+    p.approve(&request, 0).unwrap();
+    p.w.h.set_time(MARCH_2026 + 100);
+    p.approve(&request, 1).unwrap();
+    // A third approval, not needed, later: it does not restart the lock.
+    p.w.h.set_time(MARCH_2026 + 3_000);
+    p.approve(&request, 2).unwrap();
+    p.w.h.set_time(MARCH_2026 + 100 + 3_600 - 1);
+    let err = p.execute(&request).unwrap_err();
+    assert_eq!(
+        fisc_tests::error_code(&err),
+        Some(DisbursementError::TimeLocked.into())
+    );
+    assert!(
+        err.meta
+            .logs
+            .iter()
+            .any(|l| l.contains("payment is time-locked for 1 more seconds")),
+        "{}",
+        err.meta.pretty_logs()
+    );
+    p.w.h.set_time(MARCH_2026 + 100 + 3_600);
     p.execute(&request).unwrap();
     assert_eq!(p.w.obligation("AWARD-1").disbursed, 50_000);
 }
@@ -525,6 +676,26 @@ fn policy_changes_never_loosen_requests_in_flight() {
     p.approve(&request, 0).unwrap();
     assert_error(p.execute(&request), DisbursementError::NotEnoughApprovals);
     p.approve(&request, 1).unwrap();
+    p.execute(&request).unwrap();
+    // Approved under 2 approvals and no lock; the policy then asks 3 and an hour: the third
+    // approval meets it, and the hour runs from there.
+    let request = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
+    p.approve(&request, 0).unwrap();
+    p.approve(&request, 1).unwrap();
+    let mut stricter = default_policy();
+    stricter.tiers[1].approvals = 3;
+    stricter.tiers[1].time_lock_seconds = 3_600;
+    p.w.send(
+        dix::policy_set(payer, agency, admin.pubkey(), stricter),
+        &admin,
+    )
+    .unwrap();
+    assert_error(p.execute(&request), DisbursementError::NotEnoughApprovals);
+    p.w.h.set_time(MARCH_2026 + 500);
+    p.approve(&request, 2).unwrap();
+    p.w.h.set_time(MARCH_2026 + 500 + 3_599);
+    assert_error(p.execute(&request), DisbursementError::TimeLocked);
+    p.w.h.set_time(MARCH_2026 + 500 + 3_600);
     p.execute(&request).unwrap();
 }
 

@@ -1,6 +1,7 @@
-//! Random interleavings of propose, approve, reject, cancel, execute and the passing of time, through
-//! the real SVM, against a model: every outcome is the model's, the sum paid equals the sum of executed
-//! requests, no request pays twice, the period limit and the time locks hold.
+//! Random interleavings of propose, approve, reject, cancel, execute, policy changes and the passing of
+//! time, through the real SVM, against a model: every outcome is the model's, the sum paid equals the
+//! sum of executed requests, no request pays twice, the period limit and the time locks hold, and a
+//! policy change never loosens a request in flight.
 //!
 //! 1,000 sequences from a fixed seed by default (`fisc_tests::prop::runner`); `scripts/soak.sh` runs 100,000
 //! fresh ones.
@@ -25,6 +26,8 @@ enum Op {
     Cancel(u64),
     Execute(u64),
     AdvanceHours(u16),
+    /// Set the agency's policy to the strict one (`true`) or back to the base one.
+    SetStrict(bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -36,16 +39,46 @@ fn op() -> impl Strategy<Value = Op> {
         1 => seq.clone().prop_map(Op::Cancel),
         4 => seq.prop_map(Op::Execute),
         1 => prop_oneof![Just(1u16), Just(24), Just(49)].prop_map(Op::AdvanceHours),
+        1 => any::<bool>().prop_map(Op::SetStrict),
     ]
+}
+
+/// Approvals and time lock of `amount`'s tier under the base policy (`default_policy`) or the strict
+/// one (`strict_policy`).
+fn tier(amount: u64, strict: bool) -> (usize, i64) {
+    match (amount, strict) {
+        (0..=10_000, false) => (1, 0),
+        (10_001..=1_000_000, false) => (2, 0),
+        (0..=10_000, true) => (2, 0),
+        (10_001..=1_000_000, true) => (2, 3_600),
+        _ => (3, 48 * 3_600),
+    }
+}
+
+/// The base policy with one more approval on the lowest tier and an hour's lock on the middle one.
+fn strict_policy() -> disbursement::PolicySetArgs {
+    let mut policy = base_policy();
+    policy.tiers[0].approvals = 2;
+    policy.tiers[1].time_lock_seconds = 3_600;
+    policy
+}
+
+/// The default policy with a daily limit of `LIMIT`.
+fn base_policy() -> disbursement::PolicySetArgs {
+    let mut policy = default_policy();
+    policy.period_seconds = 86_400;
+    policy.period_limit = LIMIT;
+    policy
 }
 
 #[derive(Clone, Debug)]
 struct Request {
     amount: u64,
-    approvals: Vec<usize>,
+    /// Approvers, in order, and when each approved.
+    approvals: Vec<(usize, i64)>,
+    /// The tier it was proposed under.
     required: usize,
     lock: i64,
-    last_approval_at: i64,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -57,6 +90,7 @@ struct Model {
     paid: u64,
     period_start: i64,
     period_spent: u64,
+    strict: bool,
 }
 
 impl Model {
@@ -65,27 +99,22 @@ impl Model {
             Op::Propose(amount) => {
                 let ok = amount > 0 && amount <= OBLIGATED - self.paid;
                 if ok {
-                    let (required, lock) = match amount {
-                        0..=10_000 => (1, 0),
-                        10_001..=1_000_000 => (2, 0),
-                        _ => (3, 48 * 3_600),
-                    };
+                    let (required, lock) = tier(amount, self.strict);
                     let request = Request {
                         amount,
                         approvals: vec![],
                         required,
                         lock,
-                        last_approval_at: 0,
                     };
                     self.open.insert(self.next_sequence, request);
                     self.next_sequence += 1;
                 }
                 ok
             }
+            // Up to three distinct approvers, whatever the tier asks.
             Op::Approve(seq, n) => match self.open.get_mut(&seq) {
-                Some(r) if !r.approvals.contains(&n) && r.approvals.len() < r.required => {
-                    r.approvals.push(n);
-                    r.last_approval_at = self.now;
+                Some(r) if r.approvals.iter().all(|&(a, _)| a != n) && r.approvals.len() < 3 => {
+                    r.approvals.push((n, self.now));
                     true
                 }
                 _ => false,
@@ -106,8 +135,13 @@ impl Model {
                 } else {
                     (self.period_start, self.period_spent)
                 };
-                let ok = r.approvals.len() >= r.required
-                    && self.now >= r.last_approval_at + r.lock
+                // The stricter of the tier proposed under and the current one; the lock runs from
+                // the approval that met it.
+                let (now_required, now_lock) = tier(r.amount, self.strict);
+                let required = r.required.max(now_required);
+                let lock = r.lock.max(now_lock);
+                let ok = r.approvals.len() >= required
+                    && self.now >= r.approvals[required - 1].1 + lock
                     && spent + r.amount <= LIMIT
                     && r.amount <= OBLIGATED - self.paid;
                 if ok {
@@ -121,6 +155,10 @@ impl Model {
             }
             Op::AdvanceHours(h) => {
                 self.now += i64::from(h) * 3_600;
+                true
+            }
+            Op::SetStrict(strict) => {
+                self.strict = strict;
                 true
             }
         }
@@ -164,6 +202,18 @@ fn run(p: &mut Payments, op: &Op, model: &Model, next_sequence: u64) -> bool {
         Op::AdvanceHours(_) => {
             p.w.h.set_time(MARCH_2026 + model.now);
             return true;
+        }
+        Op::SetStrict(strict) => {
+            let admin = p.w.admin.insecure_clone();
+            let policy = if strict {
+                strict_policy()
+            } else {
+                base_policy()
+            };
+            p.w.send(
+                dix::policy_set(p.w.h.payer.pubkey(), agency, admin.pubkey(), policy),
+                &admin,
+            )
         }
     };
     result.is_ok()
@@ -229,10 +279,7 @@ fn check(p: &mut Payments, model: &Model, step: usize, op: &Op) -> Result<(), Te
 
 #[test]
 fn random_interleavings_pay_exactly_what_was_executed() {
-    let mut policy = default_policy();
-    policy.period_seconds = 86_400;
-    policy.period_limit = LIMIT;
-    let mut base = Payments::with(&fisc_tests::token::SPL_TOKEN, policy);
+    let mut base = Payments::with(&fisc_tests::token::SPL_TOKEN, base_policy());
     base.w.obligate("AWARD-1", "payee-a", OBLIGATED);
     base.w.payee_tokens("payee-a");
     let start = Model {

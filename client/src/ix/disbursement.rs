@@ -90,7 +90,6 @@ pub fn payment_propose(
 pub fn payment_approve(agency: Pubkey, approver: Pubkey, request: Pubkey) -> Instruction {
     ix(
         acc::PaymentApprove {
-            policy: pda::policy(&agency),
             member: budget::pda::member(&agency, &approver),
             approver,
             request,
@@ -250,8 +249,6 @@ pub fn payment_batch_propose(
 pub fn payment_batch_approve(agency: Pubkey, approver: Pubkey, batch: Pubkey) -> Instruction {
     ix(
         acc::PaymentBatchApprove {
-            policy: pda::policy(&agency),
-            agency,
             member: budget::pda::member(&agency, &approver),
             approver,
             batch,

@@ -50,8 +50,8 @@ pub enum DisbursementError {
     /// Each approver counts once.
     #[msg("this approver has already approved the request")]
     AlreadyApproved,
-    /// The request already has every approval it needs.
-    #[msg("the request already has all the approvals it needs")]
+    /// The request already has the most approvals any tier can require.
+    #[msg("the request already holds the most approvals any tier can require")]
     FullyApproved,
     /// Not enough approvals for the request's tier.
     #[msg("payment needs more approvals")]

@@ -80,7 +80,8 @@ pub struct PaymentApproved {
     pub approver: Pubkey,
     /// Approvals so far.
     pub approval_count: u8,
-    /// Approvals required.
+    /// Approvals the tier it was proposed under requires (a stricter policy at execution may ask
+    /// for more).
     pub required_approvals: u8,
 }
 

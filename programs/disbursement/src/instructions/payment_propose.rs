@@ -119,7 +119,7 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         time_lock_seconds: requirement.time_lock_seconds,
         approvers: [Pubkey::default(); MAX_APPROVALS],
         approval_count: 0,
-        last_approval_at: 0,
+        approved_at: [0; MAX_APPROVALS],
         proposed_at: Clock::get()?.unix_timestamp,
     };
     request.invariant()?;

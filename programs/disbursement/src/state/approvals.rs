@@ -1,5 +1,11 @@
-//! The approval rules single and batch requests share: distinct approvers, never the requester, a
-//! count toward the tier's requirement, and the time lock after the last approval.
+//! The approval rules single and batch requests share: distinct approvers, never the requester, at
+//! most [`MAX_APPROVALS`] (the most a tier can require), and a time lock that runs from the approval
+//! that met the requirement.
+//!
+//! Approving does not read the policy: which tier applies (the one proposed under, or a stricter
+//! current one) is decided once, at execution. An approval beyond what the tier asks is recorded and
+//! changes nothing: the time lock still runs from the approval that met the requirement, and a policy
+//! raised while the request waits can count it.
 
 use anchor_lang::prelude::*;
 
@@ -17,8 +23,8 @@ pub struct Approvals {
     pub approvers: [Pubkey; MAX_APPROVALS],
     /// Approvals so far.
     pub count: u8,
-    /// When the last approval came (Unix time); 0 before.
-    pub last_at: i64,
+    /// When each approval came (Unix time), in the approvers' order; 0 for unused slots.
+    pub approved_at: [i64; MAX_APPROVALS],
 }
 
 impl Approvals {
@@ -27,7 +33,7 @@ impl Approvals {
         ApprovalsMut {
             approvers: &mut self.approvers,
             count: &mut self.count,
-            last_at: &mut self.last_at,
+            approved_at: &mut self.approved_at,
         }
     }
 
@@ -41,9 +47,12 @@ impl Approvals {
             );
             return err!(DisbursementError::NotEnoughApprovals);
         }
-        let unlock = self
-            .last_at
-            .saturating_add(i64::from(requirement.time_lock_seconds));
+        // The time lock runs from the approval that met the requirement.
+        let met_at = usize::from(requirement.approvals)
+            .checked_sub(1)
+            .and_then(|i| self.approved_at.get(i))
+            .ok_or(DisbursementError::NotEnoughApprovals)?;
+        let unlock = met_at.saturating_add(i64::from(requirement.time_lock_seconds));
         if now < unlock {
             msg!("payment is time-locked for {} more seconds", unlock - now);
             return err!(DisbursementError::TimeLocked);
@@ -64,19 +73,14 @@ pub struct ApprovalsMut<'a> {
     pub approvers: &'a mut [Pubkey; MAX_APPROVALS],
     /// Approvals so far.
     pub count: &'a mut u8,
-    /// When the last approval came (Unix time); 0 before.
-    pub last_at: &'a mut i64,
+    /// When each approval came (Unix time); 0 for unused slots.
+    pub approved_at: &'a mut [i64; MAX_APPROVALS],
 }
 
 impl ApprovalsMut<'_> {
-    /// Add `approver`'s approval at `now`, toward `required`; never the `requester`, never twice.
-    pub fn add(
-        &mut self,
-        approver: &Pubkey,
-        requester: &Pubkey,
-        required: u8,
-        now: i64,
-    ) -> Result<()> {
+    /// Add `approver`'s approval at `now`: never the `requester`, never twice, at most
+    /// [`MAX_APPROVALS`].
+    pub fn add(&mut self, approver: &Pubkey, requester: &Pubkey, now: i64) -> Result<()> {
         require_keys_neq!(
             *approver,
             *requester,
@@ -91,17 +95,16 @@ impl ApprovalsMut<'_> {
             !used.contains(approver),
             DisbursementError::AlreadyApproved
         );
-        require!(*self.count < required, DisbursementError::FullyApproved);
-        let slot = self
-            .approvers
-            .get_mut(count)
-            .ok_or(DisbursementError::FullyApproved)?;
+        let (Some(slot), Some(at)) = (self.approvers.get_mut(count), self.approved_at.get_mut(count))
+        else {
+            return err!(DisbursementError::FullyApproved);
+        };
         *slot = *approver;
+        *at = now;
         *self.count = self
             .count
             .checked_add(1)
             .ok_or(DisbursementError::AmountOverflow)?;
-        *self.last_at = now;
         Ok(())
     }
 

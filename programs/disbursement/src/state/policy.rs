@@ -22,7 +22,7 @@ pub struct Tier {
 pub struct Requirement {
     /// Approvals needed.
     pub approvals: u8,
-    /// Seconds of time lock after the last approval.
+    /// Seconds of time lock after the approval that meets the requirement.
     pub time_lock_seconds: u32,
 }
 

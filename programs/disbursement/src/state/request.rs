@@ -34,11 +34,12 @@ pub struct PaymentRequest {
     pub amount: u64,
     /// When the request was proposed (Unix time).
     pub proposed_at: i64,
-    /// When the last approval came (Unix time); 0 before.
-    pub last_approval_at: i64,
+    /// When each approval came (Unix time), in the approvers' order; 0 for unused slots.
+    pub approved_at: [i64; MAX_APPROVALS],
     /// Short reference, printable ASCII zero-padded (e.g. an invoice number).
     pub reference: [u8; REFERENCE_LEN],
-    /// Seconds of time lock after the last approval, from the tier it was proposed under.
+    /// Seconds of time lock after the approval that met the requirement, from the tier it was
+    /// proposed under.
     pub time_lock_seconds: u32,
     /// Layout version of this account.
     pub version: u8,
@@ -73,7 +74,7 @@ impl PaymentRequest {
         Approvals {
             approvers: self.approvers,
             count: self.approval_count,
-            last_at: self.last_approval_at,
+            approved_at: self.approved_at,
         }
     }
 
@@ -82,11 +83,11 @@ impl PaymentRequest {
         ApprovalsMut {
             approvers: &mut self.approvers,
             count: &mut self.approval_count,
-            last_at: &mut self.last_approval_at,
+            approved_at: &mut self.approved_at,
         }
     }
 }
 
 // No padding: the zero-copy layout is the Borsh layout (the IDL's, the indexer's, any client's).
 const _: () =
-    assert!(core::mem::size_of::<PaymentRequest>() == 9 * 32 + 4 * 8 + REFERENCE_LEN + 4 + 4);
+    assert!(core::mem::size_of::<PaymentRequest>() == 9 * 32 + 6 * 8 + REFERENCE_LEN + 4 + 4);
