@@ -236,8 +236,11 @@ fn approval_attacks() {
         name: fisc_tests::padded("Department of Energy"),
         admin: other_admin.pubkey(),
     };
-    p.w.send(bix::agency_register(payer, central.pubkey(), register), &central)
-        .unwrap();
+    p.w.send(
+        bix::agency_register(payer, central.pubkey(), register),
+        &central,
+    )
+    .unwrap();
     let other_agency = budget::pda::agency(&code);
     let outsider = p.w.h.signer("agency-089-approver");
     let grant = bix::member_roles_set(

@@ -91,12 +91,11 @@ impl ApprovalsMut<'_> {
             .approvers
             .get(..count)
             .ok_or(DisbursementError::FullyApproved)?;
-        require!(
-            !used.contains(approver),
-            DisbursementError::AlreadyApproved
-        );
-        let (Some(slot), Some(at)) = (self.approvers.get_mut(count), self.approved_at.get_mut(count))
-        else {
+        require!(!used.contains(approver), DisbursementError::AlreadyApproved);
+        let (Some(slot), Some(at)) = (
+            self.approvers.get_mut(count),
+            self.approved_at.get_mut(count),
+        ) else {
             return err!(DisbursementError::FullyApproved);
         };
         *slot = *approver;
