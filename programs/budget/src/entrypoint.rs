@@ -9,7 +9,10 @@
 //! the entrypoint costs about 105 compute units per account instead of about 215 (README, "Compute
 //! units").
 //!
-//! Each program declares it with [`program_entrypoint!`] under its `fast-entrypoint` feature (on by
+//! The program's own events (`crate::event_cpi::emit`'s self-CPI, which Anchor's dispatch accepts
+//! and otherwise ignores) succeed before any of that (`is_own_event`).
+//!
+//! Each program declares it with [`program_entrypoint!`](crate::program_entrypoint) under its `fast-entrypoint` feature (on by
 //! default; it implies Anchor's `no-entrypoint`, and `cpi` turns it off for dependents).
 
 use core::mem::{size_of, MaybeUninit};
@@ -31,7 +34,7 @@ pub const MAX_ACCOUNTS: usize = 64;
 pub type Entry = for<'a> fn(&'a Pubkey, &'a [AccountInfo<'a>], &'a [u8]) -> ProgramResult;
 
 /// Parse the runtime's `input` and run `entry` on it; returns the runtime's status code. The
-/// program's own events (signed by `event_authority`) succeed without either (see [`is_own_event`]).
+/// program's own events (signed by `event_authority`) succeed without either (`is_own_event`).
 ///
 /// # Safety
 /// `input` must be the parameter buffer the runtime passed to the program's `entrypoint`.
@@ -72,7 +75,7 @@ struct AccountHeader {
 /// True when `input` is one of the program's own events as [`crate::event_cpi::emit`] sends it: the
 /// event tag, and one account, the program's event authority, signed (only the program can sign
 /// for it). Anchor's dispatch accepts exactly that and does nothing else with it, after parsing the
-/// account and comparing the data with every instruction's discriminator first: about 140 compute
+/// account and comparing the data with every instruction's discriminator first: about 130 compute
 /// units per event. Anything else, a malformed event included, goes to Anchor, which fails it with
 /// its own error.
 ///
