@@ -584,6 +584,47 @@ impl Payments {
     }
 }
 
+/// A second agency (`089`) beside a [`Payments`] world: its admin, an officer holding every payment
+/// role there, and its own policy.
+pub struct OtherAgency {
+    pub agency: Pubkey,
+    pub admin: Keypair,
+    pub officer: Keypair,
+}
+
+impl Payments {
+    /// Register agency `089` with its officer and policy.
+    pub fn other_agency(&mut self) -> OtherAgency {
+        let payer = self.w.h.payer.pubkey();
+        let central = self.w.central.insecure_clone();
+        let admin = self.w.h.signer("agency-089-admin");
+        let code = padded("089");
+        let register = budget::AgencyRegisterArgs {
+            code,
+            name: padded("Department of Energy"),
+            admin: admin.pubkey(),
+        };
+        self.w
+            .send(
+                bix::agency_register(payer, central.pubkey(), register),
+                &central,
+            )
+            .unwrap();
+        let agency = budget::pda::agency(&code);
+        let officer = self.w.h.signer("agency-089-officer");
+        let roles = Role::REQUESTER | Role::APPROVER | Role::DISBURSING_OFFICER;
+        let grant = bix::member_roles_set(payer, agency, admin.pubkey(), officer.pubkey(), roles);
+        self.w.send(grant, &admin).unwrap();
+        let policy = dix::policy_set(payer, agency, admin.pubkey(), default_policy());
+        self.w.send(policy, &admin).unwrap();
+        OtherAgency {
+            agency,
+            admin,
+            officer,
+        }
+    }
+}
+
 impl Default for Payments {
     fn default() -> Self {
         Self::new()

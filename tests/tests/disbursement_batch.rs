@@ -7,7 +7,7 @@ use disbursement::events::{BatchCompleted, BatchItemPaid};
 use fisc_client::ix::budget as bix;
 use fisc_client::ix::disbursement::{self as dix, BatchPayee};
 use fisc_tests::fixtures::{award, Payments};
-use fisc_tests::{assert_error, padded, Sent};
+use fisc_tests::{assert_error, padded, substituted, Sent};
 use solana_compute_budget_interface::ComputeBudgetInstruction;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
@@ -156,6 +156,67 @@ fn ten_payees_are_paid_exactly_once() {
     assert!(p.w.h.data(&batch).is_none(), "a paid batch is closed");
     assert_eq!(p.policy().period_spent, 9_000);
     p.w.assert_books_balance();
+}
+
+/// An officer of another agency, holding every payment role there, can neither approve, reject,
+/// execute nor cancel this agency's batch.
+#[test]
+fn another_agencys_officers_touch_no_batch() {
+    let mut p = Payments::new();
+    let payees = ten_payees(&mut p, 20_000);
+    let batch = propose(&mut p, &payees[..3]).unwrap();
+    approve(&mut p, &batch, 0).unwrap();
+    let other = p.other_agency();
+    let outsider = other.officer.insecure_clone();
+    let agency = p.w.agency;
+    let requester = p.requester.pubkey();
+    let theirs = budget::pda::member(&other.agency, &outsider.pubkey());
+    let ours = budget::pda::member(&agency, &outsider.pubkey());
+
+    assert_error(
+        p.w.send(
+            dix::payment_batch_approve(other.agency, outsider.pubkey(), batch),
+            &outsider,
+        ),
+        DisbursementError::NotAMember,
+    );
+    // A rejection (an approver's cancel) under their agency, or ours with their membership.
+    let reject = dix::payment_batch_cancel(other.agency, outsider.pubkey(), true, batch, requester);
+    assert_error(
+        p.w.send(reject.clone(), &outsider),
+        DisbursementError::RequestMismatch,
+    );
+    let reject = substituted(reject, &other.agency, &agency);
+    assert_error(p.w.send(reject, &outsider), DisbursementError::NotAMember);
+    let admin = other.admin.insecure_clone();
+    assert_error(
+        p.w.send(
+            dix::payment_batch_cancel(agency, admin.pubkey(), false, batch, requester),
+            &admin,
+        ),
+        DisbursementError::NotRequesterOrAdmin,
+    );
+    approve(&mut p, &batch, 1).unwrap();
+    let execute = dix::payment_batch_execute(
+        &p.w.account,
+        outsider.pubkey(),
+        true,
+        batch,
+        requester,
+        0,
+        &payees[..1],
+    );
+    assert_error(
+        p.w.send(execute.clone(), &outsider),
+        ErrorCode::AccountOwnedByWrongProgram,
+    );
+    assert_error(
+        p.w.send(substituted(execute, &ours, &theirs), &outsider),
+        DisbursementError::NotAMember,
+    );
+    let state = p.w.h.account::<disbursement::state::BatchRequest>(&batch);
+    assert_eq!((state.approvals.count, state.paid_count), (2, 0));
+    assert_eq!(p.w.obligation("AWARD-0").disbursed, 0);
 }
 
 #[test]

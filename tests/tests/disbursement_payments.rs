@@ -226,34 +226,12 @@ fn approval_attacks() {
     let mut p = Payments::new();
     p.w.obligate("AWARD-1", "payee-a", 500_000);
     let request = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
-    let payer = p.w.h.payer.pubkey();
-    let central = p.w.central.insecure_clone();
     // An approver of another agency, with its own membership, on this agency's request.
-    let other_admin = p.w.h.signer("agency-089-admin");
-    let code = fisc_tests::padded("089");
-    let register = budget::AgencyRegisterArgs {
-        code,
-        name: fisc_tests::padded("Department of Energy"),
-        admin: other_admin.pubkey(),
-    };
-    p.w.send(
-        bix::agency_register(payer, central.pubkey(), register),
-        &central,
-    )
-    .unwrap();
-    let other_agency = budget::pda::agency(&code);
-    let outsider = p.w.h.signer("agency-089-approver");
-    let grant = bix::member_roles_set(
-        payer,
-        other_agency,
-        other_admin.pubkey(),
-        outsider.pubkey(),
-        Role::APPROVER,
-    );
-    p.w.send(grant, &other_admin).unwrap();
+    let other = p.other_agency();
+    let outsider = other.officer.insecure_clone();
     assert_error(
         p.w.send(
-            dix::payment_approve(other_agency, outsider.pubkey(), request),
+            dix::payment_approve(other.agency, outsider.pubkey(), request),
             &outsider,
         ),
         DisbursementError::NotAMember,
@@ -281,6 +259,86 @@ fn approval_attacks() {
     assert_eq!(p.request(&request).approval_count, 0);
     p.approve(&request, 0).unwrap();
     assert_eq!(p.request(&request).approval_count, 1);
+}
+
+/// An officer of another agency, holding every payment role there, touches nothing of this
+/// agency's: neither with this agency's accounts (no membership in it), nor with the other agency's
+/// membership or policy substituted.
+#[test]
+fn another_agencys_officers_touch_nothing() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 500_000);
+    let request = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
+    p.approve(&request, 0).unwrap();
+    p.approve(&request, 1).unwrap();
+    let other = p.other_agency();
+    let outsider = other.officer.insecure_clone();
+    let agency = p.w.agency;
+    let theirs = budget::pda::member(&other.agency, &outsider.pubkey());
+    let ours = budget::pda::member(&agency, &outsider.pubkey());
+    let their_policy = disbursement::pda::policy(&other.agency);
+    let our_policy = disbursement::pda::policy(&agency);
+    let requester = p.requester.pubkey();
+
+    // Propose: no membership here; their membership; their agency and policy.
+    let sequence = p.policy().next_sequence;
+    let ix = p.propose_ix(&outsider.pubkey(), "AWARD-1", "payee-a", 1_000, sequence);
+    assert_error(
+        p.w.send(ix.clone(), &outsider),
+        ErrorCode::AccountOwnedByWrongProgram,
+    );
+    assert_error(
+        p.w.send(substituted(ix.clone(), &ours, &theirs), &outsider),
+        DisbursementError::NotAMember,
+    );
+    let ix = substituted(ix, &ours, &theirs);
+    let ix = substituted(ix, &our_policy, &their_policy);
+    let ix = substituted(ix, &agency, &other.agency);
+    assert_error(
+        p.w.send(ix, &outsider),
+        DisbursementError::AccountOfAnotherAgency,
+    );
+
+    // Reject: their agency against our request; their membership with our agency.
+    let ix = dix::payment_reject(other.agency, outsider.pubkey(), request, requester);
+    assert_error(
+        p.w.send(ix.clone(), &outsider),
+        DisbursementError::RequestMismatch,
+    );
+    let ix = substituted(ix, &other.agency, &agency);
+    assert_error(p.w.send(ix, &outsider), DisbursementError::NotAMember);
+
+    // Cancel: their admin, under their agency or ours.
+    let admin = other.admin.insecure_clone();
+    let ix = dix::payment_cancel(other.agency, admin.pubkey(), request, requester);
+    assert_error(p.w.send(ix, &admin), DisbursementError::RequestMismatch);
+    let ix = dix::payment_cancel(agency, admin.pubkey(), request, requester);
+    assert_error(p.w.send(ix, &admin), DisbursementError::NotRequesterOrAdmin);
+
+    // Execute: no membership here; their membership; their policy.
+    let ix = p.execute_ix(&request, &outsider.pubkey(), true);
+    assert_error(
+        p.w.send(ix.clone(), &outsider),
+        ErrorCode::AccountOwnedByWrongProgram,
+    );
+    assert_error(
+        p.w.send(substituted(ix.clone(), &ours, &theirs), &outsider),
+        DisbursementError::NotAMember,
+    );
+    let officer = p.disbursing_officer.insecure_clone();
+    let ix = substituted(
+        p.execute_ix(&request, &officer.pubkey(), true),
+        &our_policy,
+        &their_policy,
+    );
+    assert_error(p.w.send(ix, &officer), DisbursementError::NoPolicy);
+
+    // Nothing moved; the request still goes through for its own agency.
+    assert_eq!(p.request(&request).approval_count, 2);
+    assert_eq!(p.policy().next_sequence, sequence);
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 0);
+    p.execute(&request).unwrap();
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 50_000);
 }
 
 #[test]
@@ -721,6 +779,22 @@ fn policy_attacks() {
         &admin.pubkey(),
     );
     assert_error(p.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    // Another agency's admin: on this agency, or on this agency's policy under their own agency.
+    let other = p.other_agency();
+    let their_admin = other.admin.insecure_clone();
+    assert_error(
+        p.w.send(
+            dix::policy_set(payer, agency, their_admin.pubkey(), default_policy()),
+            &their_admin,
+        ),
+        DisbursementError::NotAgencyAdmin,
+    );
+    let ix = substituted(
+        dix::policy_set(payer, other.agency, their_admin.pubkey(), default_policy()),
+        &disbursement::pda::policy(&other.agency),
+        &disbursement::pda::policy(&agency),
+    );
+    assert_error(p.w.send(ix, &their_admin), ErrorCode::ConstraintSeeds);
     let bad: [fn(&mut disbursement::PolicySetArgs); 6] = [
         |a| a.tiers.clear(),
         |a| a.tiers[2].max_amount = 5,
