@@ -24,4 +24,7 @@ pub mod svm;
 pub mod token;
 
 pub use keys::{address, keypair, padded};
-pub use svm::{assert_error, error_code, substituted, unsigned, Harness, Sent};
+pub use svm::{
+    assert_error, assert_error_logged, assert_logged, error_code, substituted, unsigned, Harness,
+    Sent,
+};

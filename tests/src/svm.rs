@@ -116,6 +116,32 @@ pub fn assert_error<T: std::fmt::Debug>(
     }
 }
 
+/// Asserts that `failed`'s logs hold a line containing `text` (a program's explanation, a runtime
+/// message).
+pub fn assert_logged(failed: &FailedTransactionMetadata, text: &str) {
+    assert!(
+        failed.meta.logs.iter().any(|l| l.contains(text)),
+        "no log line contains {text:?}:\n{}",
+        failed.meta.pretty_logs()
+    );
+}
+
+/// [`assert_error`] of `expected`, and [`assert_logged`] of `text`.
+pub fn assert_error_logged<T: std::fmt::Debug>(
+    result: Result<T, FailedTransactionMetadata>,
+    expected: impl Into<u32>,
+    text: &str,
+) {
+    let expected = expected.into();
+    match result {
+        Ok(ok) => panic!("expected error {expected}, transaction succeeded: {ok:?}"),
+        Err(failed) => {
+            assert_logged(&failed, text);
+            assert_error(Err::<T, _>(failed), expected);
+        }
+    }
+}
+
 /// LiteSVM with fisc's programs, a funded fee payer and the programs' upgrade authority.
 pub struct Harness {
     pub svm: LiteSVM,

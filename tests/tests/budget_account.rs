@@ -280,14 +280,7 @@ fn funding_attacks() {
             &poor,
         )
         .unwrap_err();
-    assert!(
-        err.meta
-            .logs
-            .iter()
-            .any(|l| l.contains("insufficient funds")),
-        "{}",
-        err.meta.pretty_logs()
-    );
+    fisc_tests::assert_logged(&err, "insufficient funds");
     assert_eq!(w.budget_account().funded, FUNDED);
     w.assert_books_balance();
 }

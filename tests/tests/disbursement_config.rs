@@ -41,11 +41,7 @@ fn rejects_a_second_init() {
             &[&ua],
         )
         .expect_err("reinit");
-    assert!(
-        err.meta.logs.iter().any(|l| l.contains("already in use")),
-        "{}",
-        err.meta.pretty_logs()
-    );
+    fisc_tests::assert_logged(&err, "already in use");
     assert_eq!(
         h.account::<Config>(&disbursement::pda::config()).admin,
         address("admin-1")

@@ -12,7 +12,7 @@ use fisc_client::ix::budget as bix;
 use fisc_client::ix::disbursement as dix;
 use fisc_tests::fixtures::{default_policy, Payments, MARCH_2026};
 use fisc_tests::token::TOKEN_2022;
-use fisc_tests::{address, assert_error, substituted, unsigned};
+use fisc_tests::{address, assert_error, assert_error_logged, substituted, unsigned};
 use solana_signer::Signer;
 
 #[test]
@@ -112,24 +112,16 @@ fn only_the_program_itself_can_emit_its_events() {
             accounts: vec![account],
             data: data.clone(),
         };
-        let err = h
-            .send(&[forged(AccountMeta::new_readonly(authority, false))], &[])
-            .unwrap_err();
-        assert_eq!(
-            fisc_tests::error_code(&err),
-            Some(ErrorCode::ConstraintSigner.into()),
-            "{program_id}"
+        assert_error(
+            h.send(&[forged(AccountMeta::new_readonly(authority, false))], &[]),
+            ErrorCode::ConstraintSigner,
         );
-        let err = h
-            .send(
+        assert_error(
+            h.send(
                 &[forged(AccountMeta::new_readonly(stranger.pubkey(), true))],
                 &[&stranger],
-            )
-            .unwrap_err();
-        assert_eq!(
-            fisc_tests::error_code(&err),
-            Some(ErrorCode::ConstraintSeeds.into()),
-            "{program_id}"
+            ),
+            ErrorCode::ConstraintSeeds,
         );
     }
 }
@@ -141,18 +133,10 @@ fn tiers_require_distinct_approvers_who_are_not_the_requester() {
     let request = p.propose("AWARD-1", "payee-a", 50_000).unwrap();
     assert_eq!(p.request(&request).required_approvals, 2);
     p.approve(&request, 0).unwrap();
-    let err = p.execute(&request).unwrap_err();
-    assert_eq!(
-        fisc_tests::error_code(&err),
-        Some(DisbursementError::NotEnoughApprovals.into())
-    );
-    assert!(
-        err.meta
-            .logs
-            .iter()
-            .any(|l| l.contains("payment needs 2 approvals, has 1")),
-        "{}",
-        err.meta.pretty_logs()
+    assert_error_logged(
+        p.execute(&request),
+        DisbursementError::NotEnoughApprovals,
+        "payment needs 2 approvals, has 1",
     );
     // The same approver twice counts once.
     assert_error(p.approve(&request, 0), DisbursementError::AlreadyApproved);
@@ -355,18 +339,10 @@ fn the_time_lock_runs_from_the_approval_that_met_the_tier() {
     p.w.h.set_time(MARCH_2026 + 3_000);
     p.approve(&request, 2).unwrap();
     p.w.h.set_time(MARCH_2026 + 100 + 3_600 - 1);
-    let err = p.execute(&request).unwrap_err();
-    assert_eq!(
-        fisc_tests::error_code(&err),
-        Some(DisbursementError::TimeLocked.into())
-    );
-    assert!(
-        err.meta
-            .logs
-            .iter()
-            .any(|l| l.contains("payment is time-locked for 1 more seconds")),
-        "{}",
-        err.meta.pretty_logs()
+    assert_error_logged(
+        p.execute(&request),
+        DisbursementError::TimeLocked,
+        "payment is time-locked for 1 more seconds",
     );
     p.w.h.set_time(MARCH_2026 + 100 + 3_600);
     p.execute(&request).unwrap();
@@ -381,10 +357,10 @@ fn large_payments_wait_for_their_time_lock() {
     for n in 0..3 {
         p.approve(&request, n).unwrap();
     }
-    let err = p.execute(&request).unwrap_err();
-    assert_eq!(
-        fisc_tests::error_code(&err),
-        Some(DisbursementError::TimeLocked.into())
+    assert_error_logged(
+        p.execute(&request),
+        DisbursementError::TimeLocked,
+        "payment is time-locked for 172800 more seconds",
     );
     p.w.h.set_time(MARCH_2026 + 48 * 3_600 - 1);
     assert_error(p.execute(&request), DisbursementError::TimeLocked);
@@ -405,16 +381,11 @@ fn the_period_limit_holds_and_resets() {
     p.approve(&first, 0).unwrap();
     p.approve(&second, 0).unwrap();
     p.execute(&first).unwrap();
-    let err = p.execute(&second).unwrap_err();
-    assert_eq!(
-        fisc_tests::error_code(&err),
-        Some(DisbursementError::PeriodLimitExceeded.into())
+    assert_error_logged(
+        p.execute(&second),
+        DisbursementError::PeriodLimitExceeded,
+        "period limit 15000, spent 10000, payment 6000",
     );
-    assert!(err
-        .meta
-        .logs
-        .iter()
-        .any(|l| l.contains("period limit 15000, spent 10000, payment 6000")));
     p.w.h.set_time(MARCH_2026 + 86_400);
     p.execute(&second).unwrap();
     assert_eq!(p.policy().period_spent, 6_000);
