@@ -6,6 +6,9 @@
 //! - [`keys`]: deterministic keypairs;
 //! - [`cu`]: the compute-unit table in `docs/compute-units.md`;
 //! - [`fixtures`]: instruction builders and set-ups shared by the test files.
+// Sending returns LiteSVM's own failure (`FailedTransactionMetadata`, logs included) for the tests to
+// inspect; boxing it would only add a dereference to every assertion.
+#![allow(clippy::result_large_err)]
 
 /// The fisc-tests package directory, from cargo at run time (a test binary cached from a clone elsewhere
 /// keeps its compile-time path, which may not exist here).
@@ -18,6 +21,9 @@ pub fn manifest_dir() -> std::path::PathBuf {
 
 pub mod cu;
 pub mod fixtures;
+
+/// A change to an instruction's arguments and the error it must fail with.
+pub type BadArgs<A, E> = (fn(&mut A), E);
 pub mod keys;
 pub mod prop;
 pub mod svm;

@@ -43,10 +43,12 @@ fn creates_an_obligation() {
             Obligation::SPACE
         )]
     );
-    assert!(
-        Obligation::SPACE <= 160,
-        "obligation must stay within 160 bytes"
-    );
+    const {
+        assert!(
+            Obligation::SPACE <= 160,
+            "obligation must stay within 160 bytes"
+        )
+    };
 }
 
 #[test]
@@ -178,7 +180,7 @@ fn create_attacks() {
     );
 
     // Malformed fields.
-    let cases: [(fn(&mut budget::ObligationCreateArgs), BudgetError); 4] = [
+    let cases: [fisc_tests::BadArgs<budget::ObligationCreateArgs, BudgetError>; 4] = [
         (|a| a.award_id = [0; 32], BudgetError::InvalidAwardId),
         (|a| a.payee_id = [0; 12], BudgetError::InvalidPayeeId),
         (|a| a.object_class = 9, BudgetError::InvalidObjectClass),

@@ -112,7 +112,7 @@ fn rejects_a_substituted_treasury_address() {
 fn rejects_bad_settings_with_precise_errors() {
     let mut h = Harness::new();
     let ua = h.upgrade_authority.insecure_clone();
-    let cases: [(fn(&mut budget::TreasuryInitArgs), BudgetError); 5] = [
+    let cases: [fisc_tests::BadArgs<budget::TreasuryInitArgs, BudgetError>; 5] = [
         (
             |a| a.fiscal_year_start_month = 0,
             BudgetError::InvalidFiscalYearStartMonth,

@@ -206,7 +206,7 @@ fn registration_attacks() {
         &officer.pubkey(),
     );
     assert_error(t.w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
-    let bad: [(fn(&mut titles::PropertyRegisterArgs), TitlesError); 3] = [
+    let bad: [fisc_tests::BadArgs<titles::PropertyRegisterArgs, TitlesError>; 3] = [
         (|a| a.parcel_id = [0; 24], TitlesError::InvalidParcelId),
         (|a| a.kind = 3, TitlesError::InvalidKind),
         (|a| a.latitude = 91_000_000, TitlesError::InvalidCoordinates),
