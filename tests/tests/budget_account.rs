@@ -181,12 +181,24 @@ fn open_attacks() {
     let err =
         w.h.send(&[ix], &[&officer, &vault_keypair("075-2026/2027-0512-000")])
             .unwrap_err();
-    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")));
+    fisc_tests::assert_logged(&err, "already in use");
     // Reinitialisation of the existing account.
     let existing = w.account;
     let err = w.open(&officer, &existing, 2026, 2027, 1).unwrap_err();
-    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")));
+    fisc_tests::assert_logged(&err, "already in use");
     assert_eq!(w.budget_account().authorized, AUTHORIZED);
+    // Another TAS's address for this one's budget account: not its PDA.
+    let elsewhere = w.account_ref("075-2026/2026-0777-000");
+    let ix = substituted(
+        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1),
+        &other.address(),
+        &elsewhere.address(),
+    );
+    assert_error(
+        w.h.send(&[ix], &[&officer, &vault_keypair("075-2026/2026-0513-000")]),
+        ErrorCode::ConstraintSeeds,
+    );
+    assert!(w.h.data(&elsewhere.address()).is_none());
     // Malformed TAS and periods.
     let blank = BudgetAccountRef {
         tas: [0; 24],

@@ -215,8 +215,19 @@ fn create_attacks() {
             &officer,
         )
         .unwrap_err();
-    assert!(err.meta.logs.iter().any(|l| l.contains("already in use")));
+    fisc_tests::assert_logged(&err, "already in use");
     assert_eq!(w.obligation("AWARD-1").payee, address("payee-a"));
+    assert_eq!(w.budget_account().obligated, 100);
+    // Another award's address for this award's obligation: not its PDA.
+    let mut third = args.clone();
+    third.award_id = award("AWARD-3");
+    let ix = substituted(
+        bix::obligation_create(payer, officer.pubkey(), &w.account, third),
+        &w.account.obligation(&award("AWARD-3")),
+        &w.account.obligation(&award("AWARD-4")),
+    );
+    assert_error(w.send(ix, &officer), ErrorCode::ConstraintSeeds);
+    assert!(w.h.data(&w.account.obligation(&award("AWARD-4"))).is_none());
     assert_eq!(w.budget_account().obligated, 100);
 }
 

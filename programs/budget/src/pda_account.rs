@@ -1,5 +1,6 @@
-//! Creating a program account at its canonical PDA, for the instructions on the hot paths (a payment
-//! request, a title, a lien).
+//! Creating a program account at its canonical PDA, for the instructions with a compute-unit target
+//! that create one (a budget account, an obligation, a payment request, a title, a lien); the others
+//! keep Anchor's `init`.
 //!
 //! Anchor's `init, seeds, bump` finds the bump with `find_program_address`, which the runtime charges
 //! 1,500 compute units for every bump it tries. The canonical bump is checked here with the syscalls

@@ -4,6 +4,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use crate::constants::{ACCOUNT_VERSION, SEED_BUDGET_ACCOUNT, TAS_LEN, TREASURY_AND_BUMP};
 use crate::errors::BudgetError;
 use crate::events::{emit, BudgetAccountOpened};
+use crate::pda_account;
 use crate::roles::require_member;
 use crate::state::{Agency, BudgetAccount, Member, Role, Treasury};
 
@@ -28,7 +29,6 @@ impl BudgetAccountOpenArgs {
 
 #[event_cpi]
 #[derive(Accounts)]
-#[instruction(args: BudgetAccountOpenArgs)]
 pub struct BudgetAccountOpen<'info> {
     /// The treasury: allowed mints and the cancellation rule.
     #[account(address = TREASURY_AND_BUMP.0)]
@@ -41,15 +41,11 @@ pub struct BudgetAccountOpen<'info> {
     pub member: AccountLoader<'info, Member>,
     /// A budget officer of the agency.
     pub officer: Signer<'info>,
-    /// The budget account, created here; one per TAS per agency.
-    #[account(
-        init,
-        payer = payer,
-        space = BudgetAccount::SPACE,
-        seeds = [SEED_BUDGET_ACCOUNT, agency.key().as_ref(), args.tas.as_ref()],
-        bump,
-    )]
-    pub budget_account: AccountLoader<'info, BudgetAccount>,
+    /// The budget account, created here at the canonical PDA `[SEED_BUDGET_ACCOUNT, agency, TAS]`:
+    /// one per TAS per agency.
+    /// CHECK: created by the handler through `pda_account::create`, which checks the address.
+    #[account(mut)]
+    pub budget_account: UncheckedAccount<'info>,
     /// The payment mint; must be allowed by the treasury.
     #[account(
         mint::token_program = token_program,
@@ -85,10 +81,16 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
     let mint = ctx.accounts.mint.key();
     let cancellation_years = ctx.accounts.treasury.load()?.cancellation_years;
     let vault = ctx.accounts.vault.key();
-    let mut account = ctx.accounts.budget_account.load_init()?;
-    *account = BudgetAccount {
+    let bump = pda_account::create(
+        &crate::ID,
+        &ctx.accounts.payer,
+        &ctx.accounts.budget_account,
+        &[SEED_BUDGET_ACCOUNT, agency.as_ref(), args.tas.as_ref()],
+        BudgetAccount::SPACE,
+    )?;
+    let account = BudgetAccount {
         version: ACCOUNT_VERSION,
-        bump: ctx.bumps.budget_account,
+        bump,
         vault,
         agency,
         tas: args.tas,
@@ -105,7 +107,7 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
         reserved: Default::default(),
     };
     account.invariant()?;
-    drop(account);
+    pda_account::write_zero_copy(&ctx.accounts.budget_account, &account)?;
     emit(
         &ctx.accounts.event_authority,
         &BudgetAccountOpened {

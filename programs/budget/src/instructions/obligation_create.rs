@@ -5,6 +5,7 @@ use crate::constants::{
 };
 use crate::errors::BudgetError;
 use crate::events::{emit, ObligationCreated};
+use crate::pda_account;
 use crate::roles::require_member;
 use crate::state::{Agency, BudgetAccount, Member, Obligation, Role, Treasury};
 
@@ -36,7 +37,6 @@ impl ObligationCreateArgs {
 
 #[event_cpi]
 #[derive(Accounts)]
-#[instruction(args: ObligationCreateArgs)]
 pub struct ObligationCreate<'info> {
     /// The treasury: the fiscal-year calendar.
     #[account(address = TREASURY_AND_BUMP.0)]
@@ -55,15 +55,11 @@ pub struct ObligationCreate<'info> {
         has_one = agency @ BudgetError::AccountOfAnotherAgency,
     )]
     pub budget_account: AccountLoader<'info, BudgetAccount>,
-    /// The obligation, created here; one per award per budget account.
-    #[account(
-        init,
-        payer = payer,
-        space = Obligation::SPACE,
-        seeds = [SEED_OBLIGATION, budget_account.key().as_ref(), args.award_id.as_ref()],
-        bump,
-    )]
-    pub obligation: AccountLoader<'info, Obligation>,
+    /// The obligation, created here at the canonical PDA `[SEED_OBLIGATION, budget account, award
+    /// id]`: one per award per budget account.
+    /// CHECK: created by the handler through `pda_account::create`, which checks the address.
+    #[account(mut)]
+    pub obligation: UncheckedAccount<'info>,
     /// Pays the obligation's rent.
     #[account(mut)]
     pub payer: Signer<'info>,
@@ -86,10 +82,20 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
         .open_obligations
         .checked_add(1)
         .ok_or(BudgetError::AmountOverflow)?;
-    let mut obligation = ctx.accounts.obligation.load_init()?;
-    *obligation = Obligation {
+    let bump = pda_account::create(
+        &crate::ID,
+        &ctx.accounts.payer,
+        &ctx.accounts.obligation,
+        &[
+            SEED_OBLIGATION,
+            ctx.accounts.budget_account.key().as_ref(),
+            args.award_id.as_ref(),
+        ],
+        Obligation::SPACE,
+    )?;
+    let obligation = Obligation {
         version: ACCOUNT_VERSION,
-        bump: ctx.bumps.obligation,
+        bump,
         budget_account: ctx.accounts.budget_account.key(),
         award_id: args.award_id,
         payee: args.payee,
@@ -100,6 +106,7 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
     };
     account.invariant()?;
     obligation.invariant()?;
+    pda_account::write_zero_copy(&ctx.accounts.obligation, &obligation)?;
     emit(
         &ctx.accounts.event_authority,
         &ObligationCreated {
