@@ -90,12 +90,6 @@ fn open_emits_its_event_and_creates_two_accounts() {
     let mut sizes: Vec<usize> = sent.created.iter().map(|(_, len)| *len).collect();
     sizes.sort();
     assert_eq!(sizes, vec![165, BudgetAccount::SPACE]);
-    const {
-        assert!(
-            BudgetAccount::SPACE <= 200,
-            "budget account must stay within 200 bytes"
-        )
-    };
 }
 
 #[test]

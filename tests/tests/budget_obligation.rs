@@ -43,12 +43,6 @@ fn creates_an_obligation() {
             Obligation::SPACE
         )]
     );
-    const {
-        assert!(
-            Obligation::SPACE <= 160,
-            "obligation must stay within 160 bytes"
-        )
-    };
 }
 
 #[test]

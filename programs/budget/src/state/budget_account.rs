@@ -65,6 +65,8 @@ const _: () = assert!(
     core::mem::size_of::<BudgetAccount>()
         == 5 * 8 + 3 * 32 + TAS_LEN + 4 + 2 * 2 + 3 + BUDGET_ACCOUNT_PADDING
 );
+// The limit for a budget account.
+const _: () = assert!(BudgetAccount::SPACE <= 200);
 
 impl BudgetAccount {
     /// Account size: the discriminator and the fields.

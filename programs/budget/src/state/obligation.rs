@@ -34,6 +34,8 @@ pub struct Obligation {
 const _: () = assert!(
     core::mem::size_of::<Obligation>() == 2 * 8 + 2 * 32 + AWARD_ID_LEN + PAYEE_ID_LEN + 2 + 2
 );
+// The limit for an obligation.
+const _: () = assert!(Obligation::SPACE <= 160);
 
 impl Obligation {
     /// Account size: the discriminator and the fields.

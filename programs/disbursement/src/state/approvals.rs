@@ -59,11 +59,6 @@ impl Approvals {
         }
         Ok(())
     }
-
-    /// Distinct approvers, none of them the requester.
-    pub fn invariant(&self, requester: &Pubkey) -> Result<()> {
-        check_approvers(&self.approvers, self.count, requester)
-    }
 }
 
 /// Approvals of a request or a batch, borrowed where they are stored: an approval changes them in
@@ -105,11 +100,6 @@ impl ApprovalsMut<'_> {
             .checked_add(1)
             .ok_or(DisbursementError::AmountOverflow)?;
         Ok(())
-    }
-
-    /// Distinct approvers, none of them the requester.
-    pub fn invariant(&self, requester: &Pubkey) -> Result<()> {
-        check_approvers(self.approvers, *self.count, requester)
     }
 }
 

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::{MAX_BATCH_ITEMS, REFERENCE_LEN};
 use crate::errors::DisbursementError;
-use crate::state::{Approvals, Requirement};
+use crate::state::{check_approvers, Approvals, Requirement};
 
 /// One payee of a batch.
 #[derive(
@@ -83,6 +83,10 @@ impl BatchRequest {
             total == self.total && total > 0,
             DisbursementError::ItemMismatch
         );
-        self.approvals.invariant(&self.requester)
+        check_approvers(
+            &self.approvals.approvers,
+            self.approvals.count,
+            &self.requester,
+        )
     }
 }
