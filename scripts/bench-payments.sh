@@ -10,7 +10,7 @@ fisc=$target/perf/fisc
 ledger=$(mktemp -d)
 port=18999
 "$fisc" localnet --ledger "$ledger" --rpc-port $port --deploy-dir "$target/deploy" \
-  --validator "$FISC_CACHE/target-validator/release/fisc-validator" >"$ledger/localnet.log" 2>&1 &
+  --validator "$(bash scripts/validator.sh)" >"$ledger/localnet.log" 2>&1 &
 localnet=$!
 trap 'kill -INT $localnet 2>/dev/null; wait $localnet 2>/dev/null; rm -rf "$ledger"' EXIT
 for _ in $(seq 1 240); do grep -q "the local chain is up" "$ledger/localnet.log" && break; sleep 1; done

@@ -7,8 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export FISC_CACHE=${FISC_CACHE:-$HOME/.cache/fisc}
 target=${CARGO_TARGET_DIR:-target}
 fisc="$target/debug/fisc"
-validator="$FISC_CACHE/target-validator/release/fisc-validator"
-[ -x "$fisc" ] && [ -x "$validator" ] || { echo "e2e: build first (scripts/localnet.sh builds both)" >&2; exit 1; }
+validator=${FISC_VALIDATOR:-$FISC_CACHE/target-validator/validator/fisc-validator}
+[ -x "$fisc" ] && [ -x "$validator" ] || { echo "e2e: build first (scripts/test.sh builds both)" >&2; exit 1; }
 ledger=$(mktemp -d)
 localnet=
 background=() # helper processes (RPC proxies, followers), stopped on exit

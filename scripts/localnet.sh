@@ -7,8 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export FISC_CACHE=${FISC_CACHE:-$HOME/.cache/fisc}
 bash scripts/sbf.sh build
-# The validator is a workspace of its own (Agave 4.2.2 and rocksdb: about 25 minutes the first time).
-CARGO_TARGET_DIR="$FISC_CACHE/target-validator" cargo build --release --locked --manifest-path localnet/Cargo.toml
+FISC_VALIDATOR=$(bash scripts/validator.sh)
+export FISC_VALIDATOR
 cargo build --locked -p fisc-client --bin fisc
-export FISC_VALIDATOR="$FISC_CACHE/target-validator/release/fisc-validator"
 exec "${CARGO_TARGET_DIR:-target}/debug/fisc" localnet --deploy-dir "${CARGO_TARGET_DIR:-target}/deploy" "$@"

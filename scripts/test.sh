@@ -1,14 +1,39 @@
 #!/usr/bin/env bash
-# The test command: check formatting and lints, build the programs to SBF, check the committed IDL,
-# run every test against the built .so files (and check docs/compute-units.md is current).
+# The test command: formatting, the programs built to SBF, the committed IDL checked, every crate of the
+# workspace built and linted in one pass, every test run against the built .so files (including the
+# check that docs/compute-units.md is current), then the client against a real local validator.
+# Arguments go to `cargo test` (e.g. a test name filter).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/stage.sh
+
+stage "lint: rustfmt"
 cargo fmt --all -- --check
-cargo clippy --workspace --all-targets --locked -q -- -D warnings
+
+stage "SBF build"
 bash scripts/sbf.sh install
 bash scripts/sbf.sh build
-cargo run -q -p xtask -- idl --check
+
+stage "IDL check"
+cargo run -q --locked -p xtask -- idl --check
+
+# Clippy runs as the compiler of the workspace's own crates while they are built for the tests (what
+# `cargo clippy` does under `cargo check`), so the dependencies are compiled once, for the tests, instead
+# of a second time in check mode. Every cargo command below uses the same wrapper, or cargo would
+# rebuild the workspace's crates.
+export RUSTC_WORKSPACE_WRAPPER=clippy-driver
+export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+stage "host test build, clippy -D warnings"
+cargo test --workspace --locked --no-run -q
+
+stage "LiteSVM and client tests"
 FISC_CU_CHECK=1 cargo test --workspace --locked "$@"
-# The client against a real local validator over JSON-RPC.
-cargo build --locked -q -p fisc-client --bin fisc
+
+stage "validator build (waits for one under way)"
+FISC_VALIDATOR=$(bash scripts/validator.sh)
+export FISC_VALIDATOR
+
+# The client against a real local validator over JSON-RPC, with the `fisc` binary the tests built.
+stage "end-to-end"
 bash scripts/e2e.sh
+stage_end

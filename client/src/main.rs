@@ -382,7 +382,7 @@ fn localnet(
             .unwrap_or_else(|_| {
                 PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/fisc")
             });
-        home.join("target-validator/release/fisc-validator")
+        home.join("target-validator/validator/fisc-validator")
     });
     if !validator_bin.exists() {
         bail!(
