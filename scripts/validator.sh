@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build the local validator (localnet/, Agave 4.2.2's solana-test-validator) if cargo finds it stale, and
 # print the binary's path. Its own workspace, target dir ($FISC_CACHE/target-validator) and profile
-# (`validator` in localnet/Cargo.toml: opt-level 1, rocksdb's C++ at -O0, no LTO): about 40 minutes of
-# one core the first time, seconds after that. A concurrent run waits on cargo's lock.
+# (`validator` in localnet/Cargo.toml: opt-level 1, rocksdb's C++ at -O0, no LTO): under 27 minutes on
+# 2 cores the first time (docs/ci-time.md), seconds after that. A concurrent run waits on cargo's lock.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 FISC_CACHE=${FISC_CACHE:-$HOME/.cache/fisc}
