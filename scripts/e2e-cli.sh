@@ -125,3 +125,11 @@ check "  ... and unfreezes it" "$fisc" --url $url --keypair "$keys/dc-registrar.
 check "the index catches up with all of it" "$fisc" index backfill --url $url --database "$(sqlite_db follow)"
 check "  ... batch items and the chain of title included" test "$("$fisc" index dump --database "$(sqlite_db follow)" | grep -c "^# batch_items (5 rows)\|^# transfers (2 rows)")" -eq 2
 check "  ... and the audit agrees with the chain" "$fisc" audit --url $url --database "$(sqlite_db follow)"
+
+# A reader that goes away (`| head`; here `| true`, which reads nothing) must not turn landed work into a
+# failure: before, the CLI panicked with exit code 101 after its transaction had landed.
+exit_code_of_first() { "$@" | true; return "${PIPESTATUS[0]}"; }
+open_now=$(as_json payment list --agency 075 | json_len)
+check "a proposal piped into a reader that has gone away exits 0" exit_code_of_first "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 2.50 --reference INV-PIPE-1
+check "  ... and it landed, once" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
+check "an export piped into a reader that has gone away exits 0" exit_code_of_first "$fisc" export awards --database "$(sqlite_db follow)"

@@ -7,6 +7,15 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+/// `println!` for the CLI's output, safe against a closed pipe (`cli::out`).
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::cli::out::write(format_args!("{}\n", format_args!($($arg)*))) };
+}
+/// `print!` for the CLI's output, safe against a closed pipe (`cli::out`).
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::out::write(format_args!($($arg)*)) };
+}
+
 mod cli;
 
 use anyhow::{anyhow, bail, Context, Result};
@@ -167,6 +176,10 @@ enum BenchCommand {
 fn main() {
     let cli = Cli::parse();
     if let Err(error) = run(cli) {
+        // `fisc export ... | head`: the reader had what it wanted.
+        if cli::out::is_broken_pipe(&error) {
+            return;
+        }
         eprintln!("error: {error:#}");
         std::process::exit(1);
     }
@@ -251,7 +264,7 @@ fn run(cli: Cli) -> Result<()> {
             cli::tx::sign(&file, &payer(&cli.keypair)?)
         }
         Commands::Address => {
-            println!("{}", payer(&cli.keypair)?.pubkey());
+            outln!("{}", payer(&cli.keypair)?.pubkey());
             Ok(())
         }
         command => {
@@ -345,13 +358,13 @@ fn report(steps: &[Step]) {
         match step {
             Step::Created(what, link) => {
                 created += 1;
-                println!("  created    {what}\n             {link}");
+                outln!("  created    {what}\n             {link}");
             }
-            Step::Unchanged(what) => println!("  unchanged  {what}"),
+            Step::Unchanged(what) => outln!("  unchanged  {what}"),
         }
     }
     if created == 0 {
-        println!("nothing to do: the chain already matches the plan");
+        outln!("nothing to do: the chain already matches the plan");
     }
 }
 
@@ -407,7 +420,7 @@ fn localnet(
     ] {
         command.arg("--program").arg(format!("{name}={id}"));
     }
-    println!(
+    outln!(
         "starting the validator ({}) with its ledger in {}",
         validator_bin.display(),
         ledger.display()
@@ -430,11 +443,11 @@ fn localnet(
     let url = ready_rx
         .recv_timeout(Duration::from_secs(120))
         .context("the validator did not start within 120 s")?;
-    println!("validator ready at {url}");
+    outln!("validator ready at {url}");
 
     let client = Client::new(&url, deployer.insecure_clone(), SubmitConfig::default());
     let mut bootstrap = Bootstrap::new(&client, &keys, &deployer);
-    println!("bootstrap from {}:", config.display());
+    outln!("bootstrap from {}:", config.display());
     bootstrap.apply(&plan)?;
     report(&bootstrap.steps);
     scenario(&client, &keys, &plan, &mut bootstrap)?;
@@ -443,7 +456,7 @@ fn localnet(
         drop(validator);
         return Ok(());
     }
-    println!(
+    outln!(
         "\nthe local chain is up at {url}; Ctrl-C stops it (the ledger stays in {})",
         ledger.display()
     );
@@ -478,9 +491,10 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
     let payee_tokens = cli::budget::ata(&payee, &account.mint, &account.token_program);
     let decimals = plan.mint.decimals;
 
-    println!(
+    outln!(
         "\nscenario: a payment of 5000.00 to {} under award {}",
-        obligation_plan.payee, obligation_plan.award_id
+        obligation_plan.payee,
+        obligation_plan.award_id
     );
     let requester = keys.get("hhs-requester")?;
     let approver = keys.get("hhs-approver-1")?;
@@ -501,7 +515,7 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
         reference: padded(&format!("INV-{sequence:05}"))?,
     };
     let step = |what: &str, landed: fisc_client::submit::Landed| {
-        println!(
+        outln!(
             "  {what:<34} {} CU  {}",
             landed.compute_units,
             client.explorer.tx(&landed.signature)
@@ -547,7 +561,7 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
         )?,
     );
     let balance = client.with_retries(|rpc| rpc.get_token_account_balance(&payee_tokens))?;
-    println!(
+    outln!(
         "  payee balance now {} ({})",
         balance.ui_amount_string,
         client.explorer.address(&payee_tokens)
@@ -564,9 +578,10 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
     let registry = titles::pda::registry(&padded(&registry_plan.jurisdiction)?);
     let state: titles::state::Registry = bootstrap.fetch(&registry)?.context("registry missing")?;
     let parcel = format!("DEMO-{:04}", state.property_count + 1);
-    println!(
+    outln!(
         "\nscenario: property {parcel} registered by agency {} and transferred to agency {}",
-        agency_plan.code, second.code
+        agency_plan.code,
+        second.code
     );
     let from_officer = keys.get("hhs-property-officer")?;
     let to_officer = keys.get("doe-property-officer")?;
@@ -622,6 +637,6 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
             &[&to_officer],
         )?,
     );
-    println!("  title: {}", client.explorer.address(&property));
+    outln!("  title: {}", client.explorer.address(&property));
     Ok(())
 }

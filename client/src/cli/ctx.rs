@@ -154,11 +154,11 @@ impl Ctx {
     /// Prints one record.
     pub fn print_one(&self, fields: Vec<(&str, String)>) {
         match self.output {
-            Output::Json => println!("{}", Value::Object(object(fields))),
+            Output::Json => outln!("{}", Value::Object(object(fields))),
             Output::Table => {
                 let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
                 for (k, v) in fields {
-                    println!("{k:<width$}  {v}");
+                    outln!("{k:<width$}  {v}");
                 }
             }
         }
@@ -172,7 +172,7 @@ impl Ctx {
                     .into_iter()
                     .map(|r| Value::Object(object(header.iter().copied().zip(r).collect())))
                     .collect();
-                println!("{}", Value::Array(list));
+                outln!("{}", Value::Array(list));
             }
             Output::Table => {
                 let mut table = Table::new();
@@ -183,9 +183,9 @@ impl Ctx {
                 for row in rows {
                     table.add_row(row);
                 }
-                println!("{table}");
+                outln!("{table}");
                 if empty {
-                    println!("(none)");
+                    outln!("(none)");
                 }
             }
         }

@@ -89,7 +89,7 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
             IndexCommand::Backfill { db, concurrency } => {
                 let store = Store::open(&db.database).await?;
                 let stats = source(url, concurrency).pass(&store).await.with_context(|| format!("indexing from {url}"))?;
-                println!(
+                outln!(
                     "indexed {} new transactions ({} seen since the last run) into {}; {} marked finalized, {} removed (fork)",
                     stats.written, stats.seen, store.display, stats.finalized, stats.removed
                 );
@@ -98,7 +98,7 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
             IndexCommand::Follow { db, concurrency, interval_ms } => {
                 let store = Store::open(&db.database).await?;
                 let source = source(url, concurrency);
-                println!("following {url} into {} (Ctrl-C stops)", store.display);
+                outln!("following {url} into {} (Ctrl-C stops)", store.display);
                 // A failing first pass is a setup problem (wrong URL, another cluster's index): stop.
                 // Later failures are outages: keep the follower alive, backing off, and say so.
                 let mut first = true;
@@ -118,7 +118,7 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                         Ok(stats) => {
                             backoff = Duration::from_secs(1);
                             if stats.written + stats.finalized + stats.removed > 0 {
-                                println!(
+                                outln!(
                                     "{} new, {} finalized, {} removed (fork)",
                                     stats.written, stats.finalized, stats.removed
                                 );
@@ -137,36 +137,36 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                         _ = tokio::time::sleep(pause) => {}
                     }
                 }
-                println!("stopped; the next run continues where this one stopped");
+                outln!("stopped; the next run continues where this one stopped");
                 Ok(())
             }
             IndexCommand::Status { db } => {
                 let store = Store::open(&db.database).await?;
-                println!("index {} (schema {})", store.display, Store::schema_version());
+                outln!("index {} (schema {})", store.display, Store::schema_version());
                 if let Some(genesis) = store.meta("genesis_hash").await? {
-                    println!("  cluster genesis  {genesis}");
+                    outln!("  cluster genesis  {genesis}");
                 }
                 for (_, name) in Decoder::new().program_ids() {
                     let cursor = store.meta(&format!("cursor:{name}")).await?;
-                    println!("  {name:<16} last {}", cursor.as_deref().unwrap_or("-"));
+                    outln!("  {name:<16} last {}", cursor.as_deref().unwrap_or("-"));
                 }
                 let (finalized, total) = store.finality().await?;
-                println!("  finalized        {finalized} of {total} transactions");
+                outln!("  finalized        {finalized} of {total} transactions");
                 for (table, rows) in store.counts().await? {
-                    println!("  {table:<16} {rows:>8} rows");
+                    outln!("  {table:<16} {rows:>8} rows");
                 }
                 Ok(())
             }
             IndexCommand::Dump { db } => {
                 let store = Store::open(&db.database).await?;
-                print!("{}", store.dump().await?);
+                out!("{}", store.dump().await?);
                 Ok(())
             }
             IndexCommand::Record { out } => {
                 let recorded = source(url, 8).record().await.with_context(|| format!("recording from {url}"))?;
                 let file = std::fs::File::create(&out).with_context(|| format!("cannot write {}", out.display()))?;
                 serde_json::to_writer(std::io::BufWriter::new(file), &recorded)?;
-                println!("recorded {} transactions into {}", recorded.len(), out.display());
+                outln!("recorded {} transactions into {}", recorded.len(), out.display());
                 Ok(())
             }
             IndexCommand::Bench { fixture, db, repeat } => bench(&fixture, &db.database, repeat).await,
@@ -209,16 +209,16 @@ async fn bench(fixture: &PathBuf, database: &str, repeat: usize) -> Result<()> {
         store.clear().await?;
     }
     let n = (recorded.len() * repeat) as f64;
-    println!(
+    outln!(
         "{n} transactions ({} in the fixture, indexed {repeat} times into an empty {:?} index), {events} events",
         recorded.len(),
         store.backend
     );
-    println!(
+    outln!(
         "  decode only      {:>10.0} tx/s",
         n / decode_time.as_secs_f64()
     );
-    println!(
+    outln!(
         "  decode + store   {:>10.0} tx/s",
         n / (decode_time + store_time).as_secs_f64()
     );
@@ -232,15 +232,15 @@ pub fn audit_command(url: &str, db: &Db) -> Result<bool> {
             .await
             .with_context(|| format!("auditing against {url}"))?;
         if differences.is_empty() {
-            println!(
+            outln!(
                 "the index and the chain agree (budget accounts, vaults, obligations, properties)"
             );
             return Ok(true);
         }
         for d in &differences {
-            println!("{d}");
+            outln!("{d}");
         }
-        println!("{} differences", differences.len());
+        outln!("{} differences", differences.len());
         Ok(false)
     })
 }

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod budget;
 pub mod ctx;
 pub mod index;
+pub mod out;
 pub mod payment;
 pub mod title;
 pub mod tx;

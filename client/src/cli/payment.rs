@@ -621,7 +621,7 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
                 })
                 .collect();
             if ctx.output == super::ctx::Output::Table {
-                println!(
+                outln!(
                     "batch {sequence} ({address}): {} total, {}/{} approvals, {} of {} paid",
                     format_amount(b.total, d),
                     b.approvals.count,

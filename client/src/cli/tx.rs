@@ -42,14 +42,14 @@ pub fn sign(file: &std::path::Path, keypair: &Keypair) -> Result<()> {
     TxFile::save(file, &meta.description, &pubkey("nonce", &meta.nonce)?, &tx)?;
     let left = missing_signers(&tx);
     if left.is_empty() {
-        println!(
+        outln!(
             "signed by {}; every signer has signed: `fisc tx submit {}`",
             keypair.pubkey(),
             file.display()
         );
     } else {
         let left: Vec<String> = left.iter().map(|k| k.to_string()).collect();
-        println!(
+        outln!(
             "signed by {}; still to sign: {}",
             keypair.pubkey(),
             left.join(", ")
