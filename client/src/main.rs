@@ -176,10 +176,6 @@ enum BenchCommand {
 fn main() {
     let cli = Cli::parse();
     if let Err(error) = run(cli) {
-        // `fisc export ... | head`: the reader had what it wanted.
-        if cli::out::is_broken_pipe(&error) {
-            return;
-        }
         eprintln!("error: {error:#}");
         std::process::exit(1);
     }

@@ -255,10 +255,15 @@ pub fn export_command(db: &Db, kind: Export, out: Option<PathBuf>) -> Result<()>
                 export(&store, kind, std::io::BufWriter::new(file)).await?;
             }
             None => {
-                let stdout = std::io::stdout();
-                let mut lock = stdout.lock();
-                export(&store, kind, &mut lock).await?;
-                lock.flush()?;
+                let mut stdout = super::out::Stdout::default();
+                let written = export(&store, kind, &mut stdout).await;
+                let flushed = stdout.flush();
+                // `fisc export ... | head`: the reader had what it wanted.
+                if stdout.closed() {
+                    return Ok(());
+                }
+                written?;
+                flushed?;
             }
         }
         Ok(())

@@ -14,11 +14,36 @@ pub fn write(args: fmt::Arguments<'_>) {
     }
 }
 
-/// Whether an error came from a reader of standard output that went away: the output was not wanted
-/// any more, which is no failure of the command.
-pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error
-        .chain()
-        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
-        .any(|e| e.kind() == ErrorKind::BrokenPipe)
+/// Standard output as a writer that remembers whether its reader went away, so that a command can
+/// tell that failure (the output was not wanted any more) from any other, such as a database's
+/// connection broken mid-export.
+#[derive(Default)]
+pub struct Stdout {
+    closed: bool,
+}
+
+impl Stdout {
+    /// Whether a write found the pipe closed.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    fn note<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if matches!(&result, Err(e) if e.kind() == ErrorKind::BrokenPipe) {
+            self.closed = true;
+        }
+        result
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = std::io::stdout().lock().write(buf);
+        self.note(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = std::io::stdout().lock().flush();
+        self.note(result)
+    }
 }
