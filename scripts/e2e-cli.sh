@@ -28,7 +28,10 @@ approver_key=$(key_of "$approver")
 check "a durable nonce account is created" "$fisc" --url $url --keypair "$office" nonce create --nonce-keypair "$ledger/nonce.json"
 nonce=$(key_of "$ledger/nonce.json")
 seq=2
-check "an approval is built for the approver to sign later" "$fisc" --url $url --keypair "$office" payment approve --agency 075 --sequence $seq --as "$approver_key" --sign-later "$ledger/approve.tx" --nonce "$nonce"
+built=$("$fisc" --url $url --keypair "$office" -o json payment approve --agency 075 --sequence $seq --as "$approver_key" --sign-later "$ledger/approve.tx" --nonce "$nonce") || true
+check "an approval is built for the approver to sign later" test -s "$ledger/approve.tx"
+check "  ... and the CLI says it was written, not sent" grep -q "^written, not sent: " <<<"$(pk action <<<"$built")"
+check "  ... and what remains: the approver signs, then it is submitted" grep -q "fisc tx sign $ledger/approve.tx\`, then \`fisc tx submit" <<<"$(pk next <<<"$built")"
 check "  ... and shows the approver's signature missing" grep -q "$approver_key (missing)" <<<"$("$fisc" --url $url tx show "$ledger/approve.tx")"
 refuses "  ... and cannot be submitted unsigned" "still needs the signature of $approver_key" "$fisc" --url $url --keypair "$office" tx submit "$ledger/approve.tx"
 refuses "  ... nor signed by someone else" "is not a signer" "$fisc" --url http://127.0.0.1:1 --keypair "$keys/hhs-approver-1.json" tx sign "$ledger/approve.tx"

@@ -89,11 +89,19 @@ impl Ctx {
             .iter()
             .map(|k| k.to_string())
             .collect();
+        let file = later.out.display().to_string();
+        let next = if missing.is_empty() {
+            format!("fisc tx submit {file}")
+        } else {
+            format!("each missing signer runs `fisc tx sign {file}`, then `fisc tx submit {file}`")
+        };
+        // Nothing was sent: the action is what the transaction will do once signed and submitted.
         self.print_one(vec![
-            ("action", what.to_string()),
-            ("written", later.out.display().to_string()),
+            ("action", format!("written, not sent: {what}")),
+            ("written", file),
             ("nonce", later.nonce.to_string()),
             ("missing_signers", missing.join(" ")),
+            ("next", next),
         ]);
         Ok(())
     }
