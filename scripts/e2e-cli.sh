@@ -136,3 +136,12 @@ open_now=$(as_json payment list --agency 075 | json_len)
 check "a proposal piped into a reader that has gone away exits 0" exit_code_of_first "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 2.50 --reference INV-PIPE-1
 check "  ... and it landed, once" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
 check "an export piped into a reader that has gone away exits 0" exit_code_of_first "$fisc" export awards --database "$(sqlite_db follow)"
+
+# A reference already used by an open request (INV-PIPE-1, just above): refused with --strict, warned
+# about without it.
+open_now=$(as_json payment list --agency 075 | json_len)
+refuses "a reference an open request already uses is refused with --strict" "reference \"INV-PIPE-1\" is already used by open payment request" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 2.50 --reference INV-PIPE-1 --strict
+check "  ... and nothing was proposed" test "$(as_json payment list --agency 075 | json_len)" -eq "$open_now"
+dup=$("$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 2.50 --reference INV-PIPE-1 2>&1) || true
+check "  ... and warned about without it" grep -q "^warning: reference \"INV-PIPE-1\" is already used by open payment request" <<<"$dup"
+check "  ... which then proposes" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))

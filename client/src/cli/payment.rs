@@ -79,6 +79,9 @@ pub enum PaymentCommand {
         /// The invoice: 64 hex digits of its SHA-256, or the file itself.
         #[arg(long)]
         document: Option<String>,
+        /// Refuse, instead of warning, when an open request of the agency already has this reference.
+        #[arg(long)]
+        strict: bool,
     },
     /// Approve a payment request.
     Approve {
@@ -333,6 +336,34 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
 }
 
 /// Builds a proposal of `amount` on `award` at the policy's next sequence.
+/// A reference is how the back office matches a payment to its invoice: a second open request with the
+/// same one is most likely the same invoice paid twice. Warns on stderr, or refuses with `strict`.
+fn check_reference_unused(
+    ctx: &Ctx,
+    agency_key: &Pubkey,
+    agency: &str,
+    reference: &str,
+    strict: bool,
+) -> Result<()> {
+    let taken: Vec<String> = fisc_client::accounts::open_requests(&ctx.client, agency_key)?
+        .iter()
+        .filter(|(_, r)| unpadded(&r.reference) == reference)
+        .map(|(_, r)| r.sequence.to_string())
+        .collect();
+    if taken.is_empty() {
+        return Ok(());
+    }
+    let used = format!(
+        "reference {reference:?} is already used by open payment request {} of agency {agency}",
+        taken.join(", ")
+    );
+    if strict {
+        bail!("{used}; nothing was sent (drop --strict to propose anyway)");
+    }
+    eprintln!("warning: {used} (--strict refuses)");
+    Ok(())
+}
+
 fn proposal(
     ctx: &Ctx,
     account: &BudgetAccountRef,
@@ -371,10 +402,12 @@ pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
             amount,
             reference,
             document,
+            strict,
         } => {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let amount = ctx.amount(&amount, &account.mint)?;
+            check_reference_unused(ctx, &account.agency, &agency, &reference, strict)?;
             let (sequence, ix) = proposal(
                 ctx,
                 &account,
