@@ -19,6 +19,7 @@ open_before=$(as_json payment list --agency 075 | json_len)
 check "payment list shows the open requests of the payment run" test "$open_before" -ge 12
 check "property list shows the transferred title" grep -q "DEMO-0001" <<<"$("$fisc" --url $url property list --agency 089)"
 check "policy show explains the tiers" grep -q "2 approvals" <<<"$("$fisc" --url $url policy show --agency 075)"
+check "  ... in the payment mint's own 6 decimals, read from the chain" grep -Eq '^[0-9]+\.[0-9]{6}$' <<<"$(as_json policy show --agency 075 | pk period_limit)"
 
 # Offline, multi-party: the back office (deployer) builds and pays; the approver signs on another
 # machine (no network: an unreachable --url); the back office submits.

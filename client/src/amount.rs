@@ -36,7 +36,11 @@ pub fn parse_amount(text: &str, decimals: u8) -> Result<u64, AmountError> {
             decimals,
         });
     }
-    let scale = 10u128.pow(u32::from(decimals));
+    // 10^decimals overflows u128 past 38 decimals; any amount that needs them overflows u64 anyway.
+    let too_large = || AmountError::TooLarge(text.to_string());
+    let scale = 10u128
+        .checked_pow(u32::from(decimals))
+        .ok_or_else(too_large)?;
     let whole: u128 = whole
         .parse()
         .map_err(|_| AmountError::TooLarge(text.to_string()))?;
@@ -46,13 +50,14 @@ pub fn parse_amount(text: &str, decimals: u8) -> Result<u64, AmountError> {
         fraction
             .parse::<u128>()
             .map_err(|_| AmountError::NotANumber(text.to_string()))?
-            * 10u128.pow(u32::from(decimals) - fraction.len() as u32)
+            .checked_mul(10u128.pow(u32::from(decimals) - fraction.len() as u32))
+            .ok_or_else(too_large)?
     };
     let total = whole
         .checked_mul(scale)
         .and_then(|w| w.checked_add(fraction))
-        .ok_or_else(|| AmountError::TooLarge(text.to_string()))?;
-    u64::try_from(total).map_err(|_| AmountError::TooLarge(text.to_string()))
+        .ok_or_else(too_large)?;
+    u64::try_from(total).map_err(|_| too_large())
 }
 
 /// Checks that `text` is a non-negative number at all, before anything asks the chain for the mint's
@@ -65,17 +70,15 @@ pub fn check_syntax(text: &str) -> Result<(), AmountError> {
 }
 
 /// Format base units of a mint with `decimals` for people ("1250.500000").
+/// Any number of decimals: a mint's are a `u8`, and 10^20 no longer fits a `u64`.
 pub fn format_amount(units: u64, decimals: u8) -> String {
-    if decimals == 0 {
-        return units.to_string();
+    let digits = format!("{units:0>width$}", width = usize::from(decimals) + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - usize::from(decimals));
+    if fraction.is_empty() {
+        whole.to_string()
+    } else {
+        format!("{whole}.{fraction}")
     }
-    let scale = 10u64.pow(u32::from(decimals));
-    format!(
-        "{}.{:0width$}",
-        units / scale,
-        units % scale,
-        width = usize::from(decimals)
-    )
 }
 
 #[cfg(test)]
@@ -89,6 +92,23 @@ mod tests {
         assert_eq!(parse_amount("7", 0), Ok(7));
         assert_eq!(parse_amount("0.000001", 6), Ok(1));
         assert_eq!(format_amount(1_250_500_000, 6), "1250.500000");
+    }
+
+    #[test]
+    fn any_number_of_decimals_a_mint_can_have() {
+        assert_eq!(format_amount(5, 30), format!("0.{}5", "0".repeat(29)));
+        assert_eq!(format_amount(u64::MAX, 0), u64::MAX.to_string());
+        assert_eq!(format_amount(u64::MAX, 19), "1.8446744073709551615");
+        assert_eq!(format_amount(1, 255).len(), 257);
+        assert_eq!(parse_amount(&format!("0.{}1", "0".repeat(29)), 30), Ok(1));
+        assert!(matches!(
+            parse_amount("1", 30),
+            Err(AmountError::TooLarge(_))
+        ));
+        assert!(matches!(
+            parse_amount("1", 255),
+            Err(AmountError::TooLarge(_))
+        ));
     }
 
     #[test]

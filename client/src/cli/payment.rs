@@ -47,16 +47,11 @@ pub enum PolicyCommand {
         /// Anyone may execute an approved, unlocked request (default: disbursing officers only).
         #[arg(long)]
         anyone_may_execute: bool,
-        /// Decimals of the amounts (the agency's payment mint).
-        #[arg(long, default_value_t = 6)]
-        decimals: u8,
     },
-    /// Show an agency's policy.
+    /// Show an agency's policy (amounts in the treasury's payment mints' decimals).
     Show {
         #[arg(long)]
         agency: String,
-        #[arg(long, default_value_t = 6)]
-        decimals: u8,
     },
 }
 
@@ -275,8 +270,8 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
             period,
             limit,
             anyone_may_execute,
-            decimals,
         } => {
+            let decimals = ctx.policy_decimals()?;
             let args = disbursement::PolicySetArgs {
                 tiers: tiers
                     .iter()
@@ -296,7 +291,8 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
                 )],
             )
         }
-        PolicyCommand::Show { agency, decimals } => {
+        PolicyCommand::Show { agency } => {
+            let decimals = ctx.policy_decimals()?;
             let address = disbursement::pda::policy(&ctx.agency(&agency)?);
             let p: disbursement::state::Policy = ctx.require(&address, || {
                 format!("agency {agency} has no approval policy")
