@@ -146,3 +146,8 @@ check "  ... and nothing was proposed" test "$(as_json payment list --agency 075
 dup=$("$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 2.50 --reference INV-PIPE-1 2>&1) || true
 check "  ... and warned about without it" grep -q "^warning: reference \"INV-PIPE-1\" is already used by open payment request" <<<"$dup"
 check "  ... which then proposes" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
+
+# The two proposals above landed after the index's last backfill: the audit says so first, and by how much.
+audited=$("$fisc" audit --url $url --database "$(sqlite_db follow)" 2>&1) || true
+check "the audit says first that the index is behind the chain by 2 transactions" grep -q "^the index is behind the chain by 2 fisc transactions" <<<"$(head -1 <<<"$audited")"
+check "  ... and after a backfill it no longer is" test "$("$fisc" index backfill --url $url --database "$(sqlite_db follow)" >/dev/null && "$fisc" audit --url $url --database "$(sqlite_db follow)" | grep -c "is behind")" -eq 0

@@ -228,7 +228,19 @@ async fn bench(fixture: &PathBuf, database: &str, repeat: usize) -> Result<()> {
 pub fn audit_command(url: &str, db: &Db) -> Result<bool> {
     runtime()?.block_on(async {
         let store = Store::open(&db.database).await?;
-        let differences = audit(&store, &source(url, 8))
+        let source = source(url, 8);
+        // Said first: an index that is behind differs from the chain for that reason alone.
+        let behind = source
+            .behind(&store)
+            .await
+            .with_context(|| format!("reading the history at {url}"))?;
+        if behind > 0 {
+            outln!(
+                "the index is behind the chain by {behind} fisc transaction{} (`fisc index backfill` takes them in); differences below may be only that",
+                if behind == 1 { "" } else { "s" }
+            );
+        }
+        let differences = audit(&store, &source)
             .await
             .with_context(|| format!("auditing against {url}"))?;
         if differences.is_empty() {
