@@ -57,7 +57,7 @@ install_linker() {
   if [ -x "$bin" ] && "$bin" --version 2>/dev/null | grep -q "$SBPF_LINKER_VERSION"; then
     return
   fi
-  say "installing sbpf-linker $SBPF_LINKER_VERSION from crates.io (about 3 minutes on 2 cores)"
+  say "installing sbpf-linker $SBPF_LINKER_VERSION from crates.io (a few minutes; the whole install took 4 cold)"
   # opt-level 1: the linker's own code only moves bytes (LLVM, loaded at run time, does the work).
   (cd "$ROOT" && CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
     cargo install --locked --quiet "sbpf-linker@$SBPF_LINKER_VERSION" --root "$TOOLS") ||

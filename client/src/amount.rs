@@ -41,9 +41,7 @@ pub fn parse_amount(text: &str, decimals: u8) -> Result<u64, AmountError> {
     let scale = 10u128
         .checked_pow(u32::from(decimals))
         .ok_or_else(too_large)?;
-    let whole: u128 = whole
-        .parse()
-        .map_err(|_| AmountError::TooLarge(text.to_string()))?;
+    let whole: u128 = whole.parse().map_err(|_| too_large())?;
     let fraction: u128 = if fraction.is_empty() {
         0
     } else {

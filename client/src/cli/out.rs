@@ -7,8 +7,9 @@ use std::io::{ErrorKind, Write};
 
 /// Writes to standard output; a closed pipe drops the output, any other failure is reported on stderr.
 pub fn write(args: fmt::Arguments<'_>) {
-    if let Err(e) = std::io::stdout().lock().write_fmt(args) {
-        if e.kind() != ErrorKind::BrokenPipe {
+    let mut stdout = Stdout::default();
+    if let Err(e) = stdout.write_fmt(args) {
+        if !stdout.closed() {
             eprintln!("fisc: cannot write the output: {e}");
         }
     }

@@ -331,7 +331,6 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
     }
 }
 
-/// Builds a proposal of `amount` on `award` at the policy's next sequence.
 /// A reference is how the back office matches a payment to its invoice: a second open request with the
 /// same one is most likely the same invoice paid twice. Warns on stderr, or refuses with `strict`.
 fn check_reference_unused(
@@ -360,6 +359,7 @@ fn check_reference_unused(
     Ok(())
 }
 
+/// Builds a proposal of `amount` on `award` at the policy's next sequence.
 fn proposal(
     ctx: &Ctx,
     account: &BudgetAccountRef,

@@ -3,11 +3,10 @@
 
 use std::path::PathBuf;
 
-/// The system's `protoc`: `$PROTOC_SYSTEM` if set, else `/usr/bin/protoc`.
+/// Debian's `protoc`. (A build script that honours `$PROTOC`, as solana-storage-proto's does, asks for
+/// this only when `$PROTOC` is unset.)
 pub fn protoc() -> PathBuf {
-    std::env::var_os("PROTOC_SYSTEM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/protoc"))
+    PathBuf::from("/usr/bin/protoc")
 }
 
 /// The directory holding protobuf's well-known `.proto` files (`google/protobuf/*.proto`).
