@@ -151,3 +151,51 @@ check "  ... which then proposes" test "$(as_json payment list --agency 075 | js
 audited=$("$fisc" audit --url $url --database "$(sqlite_db follow)" 2>&1) || true
 check "the audit says first that the index is behind the chain by 2 transactions" grep -q "^the index is behind the chain by 2 fisc transactions" <<<"$(head -1 <<<"$audited")"
 check "  ... and after a backfill it no longer is" test "$("$fisc" index backfill --url $url --database "$(sqlite_db follow)" >/dev/null && "$fisc" audit --url $url --database "$(sqlite_db follow)" | grep -c "is behind")" -eq 0
+
+# A payee without a token account in the budget account's mint: warned about at `obligation create`,
+# a proposal refused in words (before: Anchor's raw AccountOwnedByWrongProgram, 3007), the account made
+# by `fisc payee create-account`.
+new_pubkey() { # a fresh address (base58 of 32 random bytes): a payee that has never been seen
+  python3 -c 'import os
+a = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+b = os.urandom(32); n = int.from_bytes(b, "big"); s = ""
+while n: n, r = divmod(n, 58); s = a[r] + s
+print("1" * (len(b) - len(b.lstrip(b"\0"))) + s)'
+}
+lone=$(new_pubkey)
+created=$("$fisc" --url $url --keypair "$budget_officer" obligation create --agency 075 --tas $tas --award 75N91027C00200 --payee "$lone" --payee-id LONE00000001 --object-class 25 --amount 100 2>&1) || true
+check "an obligation to a payee without a token account warns" grep -q "^warning: payee $lone has no token account in mint" <<<"$created"
+check "  ... names the command that creates it" grep -q "fisc payee create-account --agency 075 --tas $tas --payee $lone" <<<"$created"
+check "  ... and is created" test "$(as_json obligation show --agency 075 --tas $tas --award 75N91027C00200 | pk obligated)" = "100.000000"
+open_now=$(as_json payment list --agency 075 | json_len)
+refuses "  ... a proposal on it is refused in words, not as error 3007" "award 75N91027C00200: payee $lone has no token account .*nothing was sent" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00200 --amount 1 --reference INV-LONE-1
+check "  ... so is a batch naming it" grep -q "no token account" <<<"$("$fisc" --url $url --keypair "$keys/hhs-requester.json" batch propose --agency 075 --tas $tas --reference BATCH-LONE --payee 75N91027C00200=1 2>&1)"
+lone_csv=$ledger/lone.csv
+printf 'agency,tas,award,amount,reference\n075,%s,75N91027C00200,1,RUN-LONE\n' "$tas" >"$lone_csv"
+refuses "  ... so is a CSV row naming it, by row and column" "row 2, column award: payee $lone has no token account" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$lone_csv"
+check "  ... and nothing was proposed" test "$(as_json payment list --agency 075 | json_len)" -eq "$open_now"
+check "the payee's token account is created by fisc payee create-account" "$fisc" --url $url --keypair "$budget_officer" payee create-account --agency 075 --tas $tas --payee "$lone"
+check "  ... a second time nothing is sent" grep -q "already exists; nothing sent" <<<"$("$fisc" --url $url --keypair "$budget_officer" payee create-account --agency 075 --tas $tas --payee "$lone")"
+check "  ... and the proposal then lands" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00200 --amount 1 --reference INV-LONE-1
+check "  ... once" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
+
+# A transaction larger than Solana's 1,232 bytes: a batch of ten distinct payees. Before, it was retried
+# for seconds and reported as an RPC failure; with --sign-later, a file of 8 payees was written and
+# signed, then refused at submit.
+big=()
+for i in 0 1 2 3 4 5 6 7 8 9; do
+  payee=$(new_pubkey)
+  "$fisc" --url $url --keypair "$budget_officer" obligation create --agency 075 --tas $tas --award "75N91027C0030$i" --payee "$payee" --payee-id "BATCHPAYEE0$i" --object-class 25 --amount 10 >/dev/null 2>&1
+  "$fisc" --url $url --keypair "$budget_officer" payee create-account --agency 075 --tas $tas --payee "$payee" >/dev/null
+  big+=(--payee "75N91027C0030$i=1")
+done
+next_before=$(as_json policy show --agency 075 | pk next_sequence)
+too_large=$("$fisc" --url $url --keypair "$keys/hhs-requester.json" batch propose --agency 075 --tas $tas --reference BATCH-10 "${big[@]}" 2>&1) && too_large="(it succeeded) $too_large"
+check "a batch of 10 distinct payees is refused as too large, by how much" grep -q "the transaction is [0-9]* bytes, [0-9]* more than the 1232 a Solana transaction can have" <<<"$too_large"
+check "  ... with what to do" grep -q "fewer distinct payees" <<<"$too_large"
+check "  ... not as an RPC failure" test "$(grep -c "RPC at" <<<"$too_large")" -eq 0
+check "  ... and nothing was proposed" test "$(as_json policy show --agency 075 | pk next_sequence)" = "$next_before"
+requester_key=$(key_of "$keys/hhs-requester.json")
+refuses "with --sign-later, a batch of 8 distinct payees is refused before the file is written" "more than the 1232 a Solana transaction can have" "$fisc" --url $url --keypair "$office" batch propose --agency 075 --tas $tas --reference BATCH-8 "${big[@]:0:16}" --as "$requester_key" --sign-later "$ledger/batch8.tx" --nonce "$nonce"
+check "  ... no file" test ! -e "$ledger/batch8.tx"
+check "a batch of 6 of them is proposed at once" "$fisc" --url $url --keypair "$keys/hhs-requester.json" batch propose --agency 075 --tas $tas --reference BATCH-6 "${big[@]:0:12}"

@@ -129,10 +129,11 @@ pub fn explain(error: &TransactionError, programs: &[Pubkey], logs: &[String]) -
     Explained { summary, details }
 }
 
-/// What a missing account of the signer's means, when Anchor refused one that does not exist: a
-/// zero-copy account at an empty address fails its owner check (3007, the owner Anchor logs after
-/// `Left:` being the system program), a Borsh one its initialisation check (3012). An account that
-/// exists under another owner keeps Anchor's message.
+/// What a missing account means, when Anchor refused one that does not exist: a zero-copy account at
+/// an empty address fails its owner check (3007, the owner Anchor logs after `Left:` being the system
+/// program), a Borsh one its initialisation check (3012), a token account read in place its owner
+/// check (3007, no account named, the token program expected). An account that exists under another
+/// owner keeps Anchor's message.
 fn missing_account(details: &[String], code: u32) -> Option<&'static str> {
     const NOT_INITIALIZED: u32 = 3012;
     const WRONG_OWNER: u32 = 3007;
@@ -167,11 +168,27 @@ fn missing_account(details: &[String], code: u32) -> Option<&'static str> {
         l.strip_prefix("AnchorError caused by account: ")?
             .split_once('.')
             .map(|(name, _)| name)
-    })?;
-    MEANINGS
-        .iter()
-        .find(|(name, _)| *name == account)
-        .map(|(_, meaning)| *meaning)
+    });
+    match account {
+        Some(account) => MEANINGS
+            .iter()
+            .find(|(name, _)| *name == account)
+            .map(|(_, meaning)| *meaning),
+        // The programs' in-place token reads (budget::token) name no account; they log the token
+        // program as the owner expected (after `Right:`).
+        None => {
+            let token_program = spl_token_interface::ID.to_string();
+            let expected_token = details
+                .iter()
+                .skip_while(|l| l.as_str() != "Right:")
+                .nth(1)
+                .is_some_and(|owner| *owner == token_program);
+            (code == WRONG_OWNER && expected_token).then_some(
+                "a token account it was given does not exist: most often the payee has no token \
+                 account in the budget account's mint (`fisc payee create-account` creates it)",
+            )
+        }
+    }
 }
 
 /// A failure raised by a program that a fisc instruction invoked (the system or a token program),
@@ -268,6 +285,37 @@ mod tests {
                 explained.summary
             );
         }
+    }
+
+    #[test]
+    fn explains_a_payee_without_a_token_account() {
+        let error = TransactionError::InstructionError(1, InstructionError::Custom(3007));
+        let logs = vec![
+            "Program log: AnchorError occurred. Error Code: AccountOwnedByWrongProgram. Error Number: 3007. Error Message: The given account is owned by a different program than expected.".to_string(),
+            "Program log: Left:".to_string(),
+            format!("Program log: {}", anchor_lang::system_program::ID),
+            "Program log: Right:".to_string(),
+            format!("Program log: {}", spl_token_interface::ID),
+        ];
+        let explained = explain(&error, &[Pubkey::default(), disbursement::ID], &logs);
+        assert!(
+            explained.summary.starts_with(
+                "disbursement instruction 1 failed: a token account it was given does not exist: most often the payee has no token account"
+            ),
+            "{}",
+            explained.summary
+        );
+        // A token account that exists under another program keeps Anchor's message.
+        let mut forged = logs.clone();
+        forged[2] = format!("Program log: {}", titles::ID);
+        let explained = explain(&error, &[Pubkey::default(), disbursement::ID], &forged);
+        assert!(
+            explained
+                .summary
+                .ends_with("owned by a different program than expected (code 3007)"),
+            "{}",
+            explained.summary
+        );
     }
 
     #[test]

@@ -109,6 +109,9 @@ enum Commands {
     /// Obligations (awards) of a budget account.
     #[command(subcommand)]
     Obligation(cli::budget::ObligationCommand),
+    /// Payees' token accounts, the accounts fisc pays into.
+    #[command(subcommand)]
+    Payee(cli::budget::PayeeCommand),
     /// The disbursement program's configuration.
     #[command(subcommand)]
     Disbursement(cli::payment::DisbursementCommand),
@@ -271,6 +274,7 @@ fn run(cli: Cli) -> Result<()> {
                 Commands::Member(c) => cli::budget::member(&ctx, c),
                 Commands::Budget(c) => cli::budget::budget(&ctx, c),
                 Commands::Obligation(c) => cli::budget::obligation(&ctx, c),
+                Commands::Payee(c) => cli::budget::payee(&ctx, c),
                 Commands::Disbursement(c) => cli::payment::disbursement(&ctx, c),
                 Commands::Policy(c) => cli::payment::policy(&ctx, c),
                 Commands::Payment(c) => cli::payment::payment(&ctx, c),

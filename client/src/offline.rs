@@ -96,6 +96,20 @@ pub fn build(
         );
     }
     let blockhash = data.blockhash();
+    let with_limit = |units: u32| {
+        let all = [
+            vec![
+                solana_system_interface::instruction::advance_nonce_account(nonce, &payer),
+                ComputeBudgetInstruction::set_compute_unit_limit(units),
+            ],
+            ixs.to_vec(),
+        ]
+        .concat();
+        Transaction::new_unsigned(Message::new_with_blockhash(&all, Some(&payer), &blockhash))
+    };
+    // Refused before the simulation and before anyone signs: a file that can never be submitted would
+    // cost every signer a round. The limit's value does not change the size.
+    crate::submit::check_size(&with_limit(1_400_000))?;
     // The instructions alone are simulated: a nonce cannot advance in the slot it was set, and the
     // advance costs little (the margin covers it).
     let probe =
@@ -121,18 +135,7 @@ pub fn build(
         );
     }
     let used = simulated.units_consumed.unwrap_or(200_000);
-    let all = [
-        vec![
-            solana_system_interface::instruction::advance_nonce_account(nonce, &payer),
-            ComputeBudgetInstruction::set_compute_unit_limit(
-                (used + used / 5 + 1_000).min(1_400_000) as u32,
-            ),
-        ],
-        ixs.to_vec(),
-    ]
-    .concat();
-    let mut tx =
-        Transaction::new_unsigned(Message::new_with_blockhash(&all, Some(&payer), &blockhash));
+    let mut tx = with_limit((used + used / 5 + 1_000).min(1_400_000) as u32);
     let signers: Vec<&Keypair> = std::iter::once(&client.payer)
         .chain(signers.iter().copied())
         .collect();

@@ -27,6 +27,11 @@ use crate::explorer::Explorer;
 /// Most compute units one transaction may ask for.
 const MAX_COMPUTE_UNITS: u32 = 1_400_000;
 
+/// Most bytes a transaction may have on the wire, signatures included: Solana's `PACKET_DATA_SIZE`
+/// (the 1,280-byte IPv6 minimum MTU less 48 bytes of headers). A larger one is refused by every RPC
+/// node and validator, however often it is retried.
+pub const MAX_TRANSACTION_BYTES: usize = 1_232;
+
 /// Why a submission failed, for people.
 #[derive(Debug, Error)]
 pub enum SubmitError {
@@ -39,6 +44,24 @@ pub enum SubmitError {
         url: String,
         attempts: u32,
         last: String,
+    },
+    /// The transaction is larger than a Solana transaction can be: nothing was sent, and no retry can
+    /// send it.
+    #[error(
+        "the transaction is {size} bytes, {} more than the {limit} a Solana transaction can have \
+         ({accounts} accounts, {instructions} instructions); nothing was sent. Split it into smaller \
+         transactions (for a batch: fewer distinct payees, each adds two accounts of 32 bytes)",
+        size - limit
+    )]
+    TooLarge {
+        /// Its size on the wire, in bytes.
+        size: usize,
+        /// [`MAX_TRANSACTION_BYTES`].
+        limit: usize,
+        /// Accounts its message lists.
+        accounts: usize,
+        /// Instructions it holds, compute-budget ones included.
+        instructions: usize,
     },
     /// The transaction never landed within its attempts.
     #[error("transaction did not land after {0} attempts (each with a fresh blockhash); nothing was changed")]
@@ -70,6 +93,21 @@ impl Default for SubmitConfig {
             rpc_retries: 5,
         }
     }
+}
+
+/// Refuses `tx` when it is larger on the wire than [`MAX_TRANSACTION_BYTES`].
+pub fn check_size(tx: &Transaction) -> Result<(), SubmitError> {
+    // The wire format is bincode's encoding of the transaction; it cannot fail for a built one.
+    let size = bincode::serialized_size(tx).map_or(usize::MAX, |n| n as usize);
+    if size <= MAX_TRANSACTION_BYTES {
+        return Ok(());
+    }
+    Err(SubmitError::TooLarge {
+        size,
+        limit: MAX_TRANSACTION_BYTES,
+        accounts: tx.message.account_keys.len(),
+        instructions: tx.message.instructions.len(),
+    })
 }
 
 /// A landed transaction.
@@ -181,6 +219,9 @@ impl Client {
     pub fn simulate(&self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<u64, SubmitError> {
         let blockhash = self.with_retries(|rpc| rpc.get_latest_blockhash())?;
         let (tx, prefix) = self.build(ixs, MAX_COMPUTE_UNITS, signers, blockhash);
+        // An RPC node refuses an oversized transaction with an error that reads like a fault and is
+        // retried; no retry can help it.
+        check_size(&tx)?;
         // Preflight on the newest state, the one the transaction will execute on.
         let config = RpcSimulateTransactionConfig {
             sig_verify: true,
@@ -361,5 +402,59 @@ impl Client {
             }
         }
         Err(SubmitError::NotLanded(self.config.attempts.max(1)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anchor_lang::solana_program::instruction::AccountMeta;
+
+    fn transaction(data_len: usize, accounts: usize) -> Transaction {
+        let payer = Pubkey::new_unique();
+        let ix = Instruction {
+            program_id: Pubkey::new_unique(),
+            accounts: (0..accounts)
+                .map(|_| AccountMeta::new_readonly(Pubkey::new_unique(), false))
+                .collect(),
+            data: vec![7; data_len],
+        };
+        Transaction::new_unsigned(Message::new(&[ix], Some(&payer)))
+    }
+
+    #[test]
+    fn refuses_a_transaction_one_byte_over_the_limit() {
+        // Find the data length that makes the transaction exactly the limit (the data's length
+        // prefix is two bytes from 128 on, so start above it).
+        let base = bincode::serialized_size(&transaction(200, 3)).unwrap() as usize;
+        let fits = 200 + MAX_TRANSACTION_BYTES - base;
+        assert_eq!(
+            bincode::serialized_size(&transaction(fits, 3)).unwrap() as usize,
+            MAX_TRANSACTION_BYTES
+        );
+        assert!(check_size(&transaction(fits, 3)).is_ok());
+        match check_size(&transaction(fits + 1, 3)) {
+            Err(SubmitError::TooLarge {
+                size,
+                limit,
+                accounts,
+                instructions,
+            }) => {
+                assert_eq!(
+                    (size, limit),
+                    (MAX_TRANSACTION_BYTES + 1, MAX_TRANSACTION_BYTES)
+                );
+                // Payer, program and the three accounts; one instruction.
+                assert_eq!((accounts, instructions), (5, 1));
+            }
+            other => panic!("expected TooLarge, got {other:?}"),
+        }
+        let message = check_size(&transaction(fits + 21, 3))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("the transaction is 1253 bytes, 21 more than the 1232"),
+            "{message}"
+        );
     }
 }

@@ -175,6 +175,21 @@ pub enum BudgetCommand {
 }
 
 #[derive(Subcommand)]
+pub enum PayeeCommand {
+    /// Create a payee's associated token account in a budget account's mint, the account fisc pays
+    /// into (the signer pays its rent); nothing is sent when it exists.
+    CreateAccount {
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        tas: String,
+        /// The payee's wallet, as in its obligations.
+        #[arg(long)]
+        payee: String,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum ObligationCommand {
     /// Obligate funds to an award (by a budget officer).
     Create {
@@ -308,6 +323,31 @@ pub fn ata(owner: &Pubkey, mint: &Pubkey, token_program: &Pubkey) -> Pubkey {
         mint,
         token_program,
     )
+}
+
+/// Why `payee` cannot be paid from `account`, when its associated token account in the budget
+/// account's mint does not exist (the account every fisc command pays into), with the command that
+/// creates it; `None` when it exists. Read at the newest state, as the proposal will meet it.
+pub fn payee_without_account(
+    ctx: &Ctx,
+    payee: &Pubkey,
+    account: &bix::BudgetAccountRef,
+    agency: &str,
+) -> Result<Option<String>> {
+    let address = ata(payee, &account.mint, &account.token_program);
+    let exists = ctx
+        .client
+        .latest_account(&address)?
+        .is_some_and(|a| a.owner == account.token_program);
+    Ok((!exists).then(|| {
+        format!(
+            "payee {payee} has no token account in mint {mint} (its associated token account {address} \
+             does not exist), so it cannot be paid; `fisc payee create-account --agency {agency} --tas {tas} \
+             --payee {payee}` creates it",
+            mint = account.mint,
+            tas = unpadded(&account.tas),
+        )
+    }))
 }
 
 /// `--source`, or the acting officer's associated token account for the budget account's mint.
@@ -638,6 +678,42 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
     }
 }
 
+pub fn payee(ctx: &Ctx, command: PayeeCommand) -> Result<()> {
+    match command {
+        PayeeCommand::CreateAccount { agency, tas, payee } => {
+            let (account, _) = ctx.budget_account(&agency, &tas)?;
+            let payee = pubkey("--payee", &payee)?;
+            let address = ata(&payee, &account.mint, &account.token_program);
+            if payee_without_account(ctx, &payee, &account, &agency)?.is_none() {
+                ctx.print_one(vec![
+                    (
+                        "action",
+                        format!(
+                            "token account {address} of payee {payee} already exists; nothing sent"
+                        ),
+                    ),
+                    ("address", address.to_string()),
+                ]);
+                return Ok(());
+            }
+            ctx.submit(
+                &format!(
+                    "created token account {address} of payee {payee} in mint {}",
+                    account.mint
+                ),
+                vec![
+                    spl_associated_token_account_interface::instruction::create_associated_token_account_idempotent(
+                        &ctx.payer(),
+                        &payee,
+                        &account.mint,
+                        &account.token_program,
+                    ),
+                ],
+            )
+        }
+    }
+}
+
 pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
     let increase = matches!(command, ObligationCommand::Increase { .. });
     match command {
@@ -652,9 +728,15 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
         } => {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
+            let payee = pubkey("--payee", &payee)?;
+            // The obligation is valid without it (the payee may open one later), but nothing can be
+            // proposed on it until then.
+            if let Some(why) = payee_without_account(ctx, &payee, &account, &agency)? {
+                eprintln!("warning: {why}");
+            }
             let args = budget::ObligationCreateArgs {
                 award_id: padded(&award)?,
-                payee: pubkey("--payee", &payee)?,
+                payee,
                 payee_id: padded(&payee_id)?,
                 object_class,
                 amount: ctx.amount(&amount, &account.mint)?,

@@ -16,7 +16,7 @@ use fisc_client::Pubkey;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
 
-use super::budget::ata;
+use super::budget::{ata, payee_without_account};
 use super::ctx::{document_hash, pubkey, Ctx};
 
 #[derive(Subcommand)]
@@ -362,6 +362,7 @@ fn check_reference_unused(
 /// Builds a proposal of `amount` on `award` at the policy's next sequence.
 fn proposal(
     ctx: &Ctx,
+    agency: &str,
     account: &BudgetAccountRef,
     award: &str,
     amount: u64,
@@ -382,6 +383,9 @@ fn proposal(
         document_hash: document,
         reference: padded(reference).with_context(|| format!("reference {reference:?}"))?,
     };
+    if let Some(why) = payee_without_account(ctx, &o.payee, account, agency)? {
+        bail!("award {award}: {why}; nothing was sent");
+    }
     let payee = ata(&o.payee, &account.mint, &account.token_program);
     Ok((
         policy.next_sequence,
@@ -406,6 +410,7 @@ pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
             check_reference_unused(ctx, &account.agency, &agency, &reference, strict)?;
             let (sequence, ix) = proposal(
                 ctx,
+                &agency,
                 &account,
                 &award,
                 amount,
@@ -541,6 +546,9 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
                     account.obligation(&padded(award).with_context(|| format!("award {award:?}"))?);
                 let o: budget::state::Obligation =
                     ctx.require(&obligation, || format!("no obligation {award} in {tas}"))?;
+                if let Some(why) = payee_without_account(ctx, &o.payee, &account, &agency)? {
+                    bail!("--payee {p}: {why}; nothing was sent");
+                }
                 items.push(dix::BatchPayee {
                     obligation,
                     payee_token_account: ata(&o.payee, &account.mint, &account.token_program),
@@ -769,6 +777,11 @@ fn read_rows(ctx: &Ctx, file: &PathBuf) -> Result<Vec<Row>> {
                 None
             }
         };
+        if let Some(o) = &o {
+            if let Some(why) = payee_without_account(ctx, &o.payee, &account, &agency)? {
+                problem("award", why);
+            }
+        }
         match (&o, amount) {
             (None, _) => problem("award", format!("no obligation {award} in {tas}")),
             (Some(o), Some(a)) if a > o.obligated.saturating_sub(o.disbursed) => problem(
@@ -890,6 +903,7 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
         }
         let (sequence, ix) = proposal(
             ctx,
+            &row.agency,
             &row.account,
             &row.award,
             row.amount,
