@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 target=${CARGO_TARGET_DIR:-target}
-cargo build -q --locked --profile perf -p fisc-client --bin fisc
+cargo build -q --locked --profile perf -p fisc --bin fisc
 fisc=$target/perf/fisc
 fixture=tests/fixtures/index-transactions.json
 work=$(mktemp -d)

@@ -9,5 +9,5 @@ export FISC_CACHE=${FISC_CACHE:-$HOME/.cache/fisc}
 bash scripts/sbf.sh build
 FISC_VALIDATOR=$(bash scripts/validator.sh)
 export FISC_VALIDATOR
-cargo build --locked -p fisc-client --bin fisc
+cargo build --locked -p fisc --bin fisc
 exec "${CARGO_TARGET_DIR:-target}/debug/fisc" localnet --deploy-dir "${CARGO_TARGET_DIR:-target}/deploy" "$@"

@@ -17,6 +17,15 @@ bash scripts/sbf.sh build
 stage "IDL check"
 cargo run -q --locked -p xtask -- idl --check
 
+# The SDK and the LiteSVM tests take no database and no command-line crate (the indexer and the CLI do).
+stage "crate boundaries"
+for crate in fisc-client fisc-tests; do
+  if cargo tree -q --locked -p $crate -e normal --prefix none | sed 's/ .*//' | grep -xE 'sqlx|clap|comfy-table|libsqlite3-sys|toml|ctrlc'; then
+    echo "$crate depends on a database or CLI crate (listed above)"
+    exit 1
+  fi
+done
+
 # Clippy runs as the compiler of the workspace's own crates while they are built for the tests (what
 # `cargo clippy` does under `cargo check`), so the dependencies are compiled once, for the tests, instead
 # of a second time in check mode. Every cargo command below uses the same wrapper, or cargo would

@@ -10,18 +10,16 @@
 //!   effects;
 //! - [`errors`]: every program error explained for people;
 //! - [`explorer`]: explorer links for the cluster in use;
-//! - [`bootstrap`]: the deploy-time plan of `migrations/*.toml`, applied idempotently;
-//! - [`index`]: the indexer (backfill, follow, audit, exports) into SQLite or PostgreSQL;
-//! - [`amount`], [`text`], [`keys`]: amounts, fixed-size text fields and local named keys.
+//! - [`amount`], [`text`]: amounts in a mint's decimals and fixed-size text fields.
+//!
+//! No command-line parser and no database: the `fisc` CLI (crate `fisc`) and the indexer (crate
+//! `fisc-indexer`) are built on this crate.
 
 pub mod accounts;
 pub mod amount;
-pub mod bootstrap;
 pub mod errors;
 pub mod explorer;
-pub mod index;
 pub mod ix;
-pub mod keys;
 pub mod offline;
 pub mod submit;
 pub mod text;

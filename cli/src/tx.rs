@@ -10,7 +10,7 @@ use solana_signer::Signer;
 
 use fisc_client::offline::{self, missing_signers, TxFile};
 
-use super::ctx::{pubkey, Ctx};
+use crate::ctx::{pubkey, Ctx};
 
 #[derive(Subcommand)]
 pub enum TxCommand {

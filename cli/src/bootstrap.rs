@@ -11,13 +11,13 @@ use serde::Deserialize;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
-use crate::amount::parse_amount;
-use crate::ix::budget::{self as bix, BudgetAccountRef};
-use crate::ix::disbursement as dix;
-use crate::ix::titles as tix;
 use crate::keys::Keys;
-use crate::submit::Client;
-use crate::text::padded;
+use fisc_client::amount::parse_amount;
+use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
+use fisc_client::ix::disbursement as dix;
+use fisc_client::ix::titles as tix;
+use fisc_client::submit::Client;
+use fisc_client::text::padded;
 
 /// The whole plan.
 #[derive(Debug, Deserialize)]

@@ -10,7 +10,7 @@ use fisc_client::Pubkey;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
-use super::ctx::{pubkey, Ctx};
+use crate::ctx::{pubkey, Ctx};
 
 #[derive(Subcommand)]
 pub enum TreasuryCommand {

@@ -1,4 +1,6 @@
-//! The indexer: fisc's history from a cluster's RPC into SQLite or PostgreSQL.
+//! # fisc-indexer
+//!
+//! fisc's history from a cluster's RPC into SQLite or PostgreSQL.
 //!
 //! - [`decode`]: transactions to instructions and `emit_cpi!` events through the programs' IDLs;
 //! - [`store`]: the database, its migrations, atomic idempotent writes with the cursors;

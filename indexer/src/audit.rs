@@ -16,7 +16,7 @@ use sqlx::Row;
 
 use super::source::{with_retries, Source};
 use super::store::Store;
-use crate::Pubkey;
+use anchor_lang::prelude::Pubkey;
 
 /// One disagreement between the index and the chain.
 #[derive(Debug, Clone, PartialEq, Eq)]

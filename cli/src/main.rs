@@ -7,25 +7,34 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// `println!` for the CLI's output, safe against a closed pipe (`cli::out`).
+/// `println!` for the CLI's output, safe against a closed pipe (`out`).
 macro_rules! outln {
-    ($($arg:tt)*) => { $crate::cli::out::write(format_args!("{}\n", format_args!($($arg)*))) };
+    ($($arg:tt)*) => { $crate::out::write(format_args!("{}\n", format_args!($($arg)*))) };
 }
-/// `print!` for the CLI's output, safe against a closed pipe (`cli::out`).
+/// `print!` for the CLI's output, safe against a closed pipe (`out`).
 macro_rules! out {
-    ($($arg:tt)*) => { $crate::cli::out::write(format_args!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::out::write(format_args!($($arg)*)) };
 }
 
-mod cli;
+mod bench;
+mod bootstrap;
+mod budget;
+mod ctx;
+mod index;
+mod keys;
+mod out;
+mod payment;
+mod title;
+mod tx;
 
 use anyhow::{anyhow, bail, Context, Result};
+use bootstrap::{Bootstrap, Plan, Step};
 use clap::{Parser, Subcommand};
 use fisc_client::amount::parse_amount;
-use fisc_client::bootstrap::{Bootstrap, Plan, Step};
 use fisc_client::ix::{disbursement as dix, titles as tix};
-use fisc_client::keys::Keys;
 use fisc_client::submit::{Client, SubmitConfig};
 use fisc_client::text::padded;
+use keys::Keys;
 use solana_cli_config::{Config as CliConfig, ConfigInput};
 use solana_keypair::{read_keypair_file, Keypair};
 use solana_signer::Signer;
@@ -45,7 +54,7 @@ struct Cli {
     keypair: Option<PathBuf>,
     /// Output: a table for people, or JSON.
     #[arg(long, short = 'o', global = true, value_enum, default_value = "table")]
-    output: cli::ctx::Output,
+    output: ctx::Output,
     /// The officer the instruction names as signer, when not the fee payer (build with --sign-later).
     #[arg(long = "as", global = true)]
     actor: Option<String>,
@@ -96,55 +105,55 @@ enum Commands {
     },
     /// The treasury: authority, mints, pause.
     #[command(subcommand)]
-    Treasury(cli::budget::TreasuryCommand),
+    Treasury(budget::TreasuryCommand),
     /// Agencies.
     #[command(subcommand)]
-    Agency(cli::budget::AgencyCommand),
+    Agency(budget::AgencyCommand),
     /// Members of an agency and their roles.
     #[command(subcommand)]
-    Member(cli::budget::MemberCommand),
+    Member(budget::MemberCommand),
     /// Budget accounts (appropriations) and their vaults.
     #[command(subcommand)]
-    Budget(cli::budget::BudgetCommand),
+    Budget(budget::BudgetCommand),
     /// Obligations (awards) of a budget account.
     #[command(subcommand)]
-    Obligation(cli::budget::ObligationCommand),
+    Obligation(budget::ObligationCommand),
     /// Payees' token accounts, the accounts fisc pays into.
     #[command(subcommand)]
-    Payee(cli::budget::PayeeCommand),
+    Payee(budget::PayeeCommand),
     /// The disbursement program's configuration.
     #[command(subcommand)]
-    Disbursement(cli::payment::DisbursementCommand),
+    Disbursement(payment::DisbursementCommand),
     /// Approval policies.
     #[command(subcommand)]
-    Policy(cli::payment::PolicyCommand),
+    Policy(payment::PolicyCommand),
     /// Payment requests, and CSV payment runs.
     #[command(subcommand)]
-    Payment(cli::payment::PaymentCommand),
+    Payment(payment::PaymentCommand),
     /// Batch payments (up to 10 payees under one approval set).
     #[command(subcommand)]
-    Batch(cli::payment::BatchCommand),
+    Batch(payment::BatchCommand),
     /// Property registries.
     #[command(subcommand)]
-    Registry(cli::title::RegistryCommand),
+    Registry(title::RegistryCommand),
     /// Properties.
     #[command(subcommand)]
-    Property(cli::title::PropertyCommand),
+    Property(title::PropertyCommand),
     /// Title transfers between agencies.
     #[command(subcommand)]
-    Title(cli::title::TitleCommand),
+    Title(title::TitleCommand),
     /// Liens.
     #[command(subcommand)]
-    Lien(cli::title::LienCommand),
+    Lien(title::LienCommand),
     /// Building records.
     #[command(subcommand)]
-    Building(cli::title::BuildingCommand),
+    Building(title::BuildingCommand),
     /// Transactions built with --sign-later: sign, submit, show.
     #[command(subcommand)]
-    Tx(cli::tx::TxCommand),
+    Tx(tx::TxCommand),
     /// Durable nonce accounts for --sign-later.
     #[command(subcommand)]
-    Nonce(cli::tx::NonceCommand),
+    Nonce(tx::NonceCommand),
     /// Print the public key of --keypair.
     Address,
     /// Benchmarks against a cluster (figures, not tests).
@@ -152,18 +161,18 @@ enum Commands {
     Bench(BenchCommand),
     /// The indexer: fisc's history into SQLite (default) or PostgreSQL.
     #[command(subcommand)]
-    Index(cli::index::IndexCommand),
+    Index(index::IndexCommand),
     /// Compare the index with the accounts on chain; exit code 1 on any difference.
     Audit {
         #[command(flatten)]
-        db: cli::index::Db,
+        db: index::Db,
     },
     /// Export the indexed spending: DATA Act-style CSV or OCDS JSON.
     Export {
         #[arg(value_enum)]
-        kind: fisc_client::index::export::Export,
+        kind: fisc_indexer::export::Export,
         #[command(flatten)]
-        db: cli::index::Db,
+        db: index::Db,
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -173,7 +182,7 @@ enum Commands {
 #[derive(Subcommand)]
 enum BenchCommand {
     /// Proposals, approvals and executions per second from one client process.
-    Payments(cli::bench::PaymentsBench),
+    Payments(bench::PaymentsBench),
 }
 
 fn main() {
@@ -220,7 +229,7 @@ fn run(cli: Cli) -> Result<()> {
             | Commands::Index(_)
             | Commands::Audit { .. }
             | Commands::Export { .. }
-            | Commands::Tx(cli::tx::TxCommand::Sign { .. })
+            | Commands::Tx(tx::TxCommand::Sign { .. })
             | Commands::Address
     );
     let ctx = if own_setup {
@@ -229,14 +238,14 @@ fn run(cli: Cli) -> Result<()> {
         Some(context(&cli)?)
     };
     match cli.command {
-        Commands::Index(command) => cli::index::index(&rpc_url(&cli.url), command),
+        Commands::Index(command) => index::index(&rpc_url(&cli.url), command),
         Commands::Audit { db } => {
-            if !cli::index::audit_command(&rpc_url(&cli.url), &db)? {
+            if !index::audit_command(&rpc_url(&cli.url), &db)? {
                 std::process::exit(1);
             }
             Ok(())
         }
-        Commands::Export { kind, db, out } => cli::index::export_command(&db, kind, out),
+        Commands::Export { kind, db, out } => index::export_command(&db, kind, out),
         Commands::Localnet {
             ledger,
             config,
@@ -259,9 +268,7 @@ fn run(cli: Cli) -> Result<()> {
             report(&bootstrap.steps);
             Ok(())
         }
-        Commands::Tx(cli::tx::TxCommand::Sign { file }) => {
-            cli::tx::sign(&file, &payer(&cli.keypair)?)
-        }
+        Commands::Tx(tx::TxCommand::Sign { file }) => tx::sign(&file, &payer(&cli.keypair)?),
         Commands::Address => {
             outln!("{}", payer(&cli.keypair)?.pubkey());
             Ok(())
@@ -269,25 +276,25 @@ fn run(cli: Cli) -> Result<()> {
         command => {
             let ctx = ctx.expect("built above for every other command");
             match command {
-                Commands::Treasury(c) => cli::budget::treasury(&ctx, c),
-                Commands::Agency(c) => cli::budget::agency(&ctx, c),
-                Commands::Member(c) => cli::budget::member(&ctx, c),
-                Commands::Budget(c) => cli::budget::budget(&ctx, c),
-                Commands::Obligation(c) => cli::budget::obligation(&ctx, c),
-                Commands::Payee(c) => cli::budget::payee(&ctx, c),
-                Commands::Disbursement(c) => cli::payment::disbursement(&ctx, c),
-                Commands::Policy(c) => cli::payment::policy(&ctx, c),
-                Commands::Payment(c) => cli::payment::payment(&ctx, c),
-                Commands::Batch(c) => cli::payment::batch(&ctx, c),
-                Commands::Registry(c) => cli::title::registry_command(&ctx, c),
-                Commands::Property(c) => cli::title::property_command(&ctx, c),
-                Commands::Title(c) => cli::title::title_command(&ctx, c),
-                Commands::Lien(c) => cli::title::lien_command(&ctx, c),
-                Commands::Building(c) => cli::title::building_command(&ctx, c),
-                Commands::Tx(c) => cli::tx::tx(&ctx, c),
-                Commands::Nonce(c) => cli::tx::nonce(&ctx, c),
+                Commands::Treasury(c) => budget::treasury(&ctx, c),
+                Commands::Agency(c) => budget::agency(&ctx, c),
+                Commands::Member(c) => budget::member(&ctx, c),
+                Commands::Budget(c) => budget::budget(&ctx, c),
+                Commands::Obligation(c) => budget::obligation(&ctx, c),
+                Commands::Payee(c) => budget::payee(&ctx, c),
+                Commands::Disbursement(c) => payment::disbursement(&ctx, c),
+                Commands::Policy(c) => payment::policy(&ctx, c),
+                Commands::Payment(c) => payment::payment(&ctx, c),
+                Commands::Batch(c) => payment::batch(&ctx, c),
+                Commands::Registry(c) => title::registry_command(&ctx, c),
+                Commands::Property(c) => title::property_command(&ctx, c),
+                Commands::Title(c) => title::title_command(&ctx, c),
+                Commands::Lien(c) => title::lien_command(&ctx, c),
+                Commands::Building(c) => title::building_command(&ctx, c),
+                Commands::Tx(c) => tx::tx(&ctx, c),
+                Commands::Nonce(c) => tx::nonce(&ctx, c),
                 Commands::Bench(BenchCommand::Payments(b)) => {
-                    cli::bench::payments(&ctx, &rpc_url(&cli.url), b)
+                    bench::payments(&ctx, &rpc_url(&cli.url), b)
                 }
                 _ => unreachable!("dispatched above"),
             }
@@ -296,33 +303,29 @@ fn run(cli: Cli) -> Result<()> {
 }
 
 /// The connection, signer and output of a command. Read commands need no keypair.
-fn context(cli: &Cli) -> Result<cli::ctx::Ctx> {
+fn context(cli: &Cli) -> Result<ctx::Ctx> {
     let reads_only = matches!(
         &cli.command,
-        Commands::Treasury(cli::budget::TreasuryCommand::Show)
-            | Commands::Agency(
-                cli::budget::AgencyCommand::Show { .. } | cli::budget::AgencyCommand::List
-            )
-            | Commands::Member(cli::budget::MemberCommand::List { .. })
+        Commands::Treasury(budget::TreasuryCommand::Show)
+            | Commands::Agency(budget::AgencyCommand::Show { .. } | budget::AgencyCommand::List)
+            | Commands::Member(budget::MemberCommand::List { .. })
             | Commands::Budget(
-                cli::budget::BudgetCommand::Show { .. } | cli::budget::BudgetCommand::List { .. }
+                budget::BudgetCommand::Show { .. } | budget::BudgetCommand::List { .. }
             )
             | Commands::Obligation(
-                cli::budget::ObligationCommand::Show { .. }
-                    | cli::budget::ObligationCommand::List { .. }
+                budget::ObligationCommand::Show { .. } | budget::ObligationCommand::List { .. }
             )
-            | Commands::Policy(cli::payment::PolicyCommand::Show { .. })
+            | Commands::Policy(payment::PolicyCommand::Show { .. })
             | Commands::Payment(
-                cli::payment::PaymentCommand::Show { .. }
-                    | cli::payment::PaymentCommand::List { .. }
+                payment::PaymentCommand::Show { .. } | payment::PaymentCommand::List { .. }
             )
-            | Commands::Batch(cli::payment::BatchCommand::Show { .. })
-            | Commands::Registry(cli::title::RegistryCommand::Show { .. })
+            | Commands::Batch(payment::BatchCommand::Show { .. })
+            | Commands::Registry(title::RegistryCommand::Show { .. })
             | Commands::Property(
-                cli::title::PropertyCommand::Show { .. } | cli::title::PropertyCommand::List { .. }
+                title::PropertyCommand::Show { .. } | title::PropertyCommand::List { .. }
             )
-            | Commands::Tx(cli::tx::TxCommand::Show { .. })
-            | Commands::Nonce(cli::tx::NonceCommand::Show { .. })
+            | Commands::Tx(tx::TxCommand::Show { .. })
+            | Commands::Nonce(tx::NonceCommand::Show { .. })
     );
     let payer = match payer(&cli.keypair) {
         Ok(k) => k,
@@ -330,13 +333,13 @@ fn context(cli: &Cli) -> Result<cli::ctx::Ctx> {
         Err(e) => return Err(e),
     };
     let actor = match &cli.actor {
-        Some(a) => cli::ctx::pubkey("--as", a)?,
+        Some(a) => ctx::pubkey("--as", a)?,
         None => payer.pubkey(),
     };
     let sign_later = match (&cli.sign_later, &cli.nonce) {
-        (Some(out), Some(nonce)) => Some(cli::ctx::SignLater {
+        (Some(out), Some(nonce)) => Some(ctx::SignLater {
             out: out.clone(),
-            nonce: cli::ctx::pubkey("--nonce", nonce)?,
+            nonce: ctx::pubkey("--nonce", nonce)?,
         }),
         _ => None,
     };
@@ -344,7 +347,7 @@ fn context(cli: &Cli) -> Result<cli::ctx::Ctx> {
         priority_fee: cli.priority_fee,
         ..SubmitConfig::default()
     };
-    Ok(cli::ctx::Ctx {
+    Ok(ctx::Ctx {
         client: Client::new(&rpc_url(&cli.url), payer, config),
         actor,
         output: cli.output,
@@ -414,7 +417,7 @@ fn localnet(
         .arg("--rpc-port")
         .arg(rpc_port.to_string());
     for (name, id) in [
-        ("budget", budget::ID),
+        ("budget", ::budget::ID),
         ("disbursement", disbursement::ID),
         ("titles", titles::ID),
     ] {
@@ -481,14 +484,14 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
         .obligations
         .first()
         .context("the first budget account has no obligation")?;
-    let agency = budget::pda::agency(&padded(&agency_plan.code)?);
-    let account_address = budget::pda::budget_account(&agency, &padded(&account_plan.tas)?);
+    let agency = ::budget::pda::agency(&padded(&agency_plan.code)?);
+    let account_address = ::budget::pda::budget_account(&agency, &padded(&account_plan.tas)?);
     let (account, _) = fisc_client::accounts::budget_account(client, &account_address)?
         .with_context(|| format!("no budget account {}", account_plan.tas))?;
     let award = padded(&obligation_plan.award_id)?;
     let obligation = account.obligation(&award);
     let payee = keys.get(&obligation_plan.payee)?.pubkey();
-    let payee_tokens = cli::budget::ata(&payee, &account.mint, &account.token_program);
+    let payee_tokens = budget::ata(&payee, &account.mint, &account.token_program);
     let decimals = plan.mint.decimals;
 
     outln!(
@@ -585,7 +588,7 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
     );
     let from_officer = keys.get("hhs-property-officer")?;
     let to_officer = keys.get("doe-property-officer")?;
-    let to_agency = budget::pda::agency(&padded(&second.code)?);
+    let to_agency = ::budget::pda::agency(&padded(&second.code)?);
     let args = titles::PropertyRegisterArgs {
         parcel_id: padded(&parcel)?,
         kind: titles::state::PropertyKind::BUILDING,

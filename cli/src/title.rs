@@ -8,7 +8,7 @@ use fisc_client::ix::titles as tix;
 use fisc_client::text::{padded, unpadded};
 use fisc_client::Pubkey;
 
-use super::ctx::{document_hash, pubkey, Ctx};
+use crate::ctx::{document_hash, pubkey, Ctx};
 
 /// Decimals of the money amounts the titles program records (acquisition cost, price, lien, cost).
 const MONEY_DECIMALS: u8 = 6;

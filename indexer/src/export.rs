@@ -13,7 +13,8 @@ use sqlx::Row;
 use super::store::Store;
 
 /// Which export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Export {
     /// File A: appropriation balances by TAS.
     Appropriations,

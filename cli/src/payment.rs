@@ -16,8 +16,8 @@ use fisc_client::Pubkey;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
 
-use super::budget::{ata, payee_without_account};
-use super::ctx::{document_hash, pubkey, Ctx};
+use crate::budget::{ata, payee_without_account};
+use crate::ctx::{document_hash, pubkey, Ctx};
 
 #[derive(Subcommand)]
 pub enum DisbursementCommand {
@@ -657,7 +657,7 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
                     ]
                 })
                 .collect();
-            if ctx.output == super::ctx::Output::Table {
+            if ctx.output == crate::ctx::Output::Table {
                 outln!(
                     "batch {sequence} ({address}): {} total, {}/{} approvals, {} of {} paid",
                     format_amount(b.total, d),

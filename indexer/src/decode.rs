@@ -16,7 +16,7 @@ use solana_transaction_status_client_types::{
     EncodedConfirmedTransactionWithStatusMeta, UiInstruction,
 };
 
-use crate::Pubkey;
+use anchor_lang::prelude::Pubkey;
 
 /// One program's IDL, indexed for decoding.
 struct Program {
@@ -132,21 +132,13 @@ impl Decoder {
         };
         Self {
             programs: vec![
-                load(
-                    budget::ID,
-                    "budget",
-                    include_str!("../../../idl/budget.json"),
-                ),
+                load(budget::ID, "budget", include_str!("../../idl/budget.json")),
                 load(
                     disbursement::ID,
                     "disbursement",
-                    include_str!("../../../idl/disbursement.json"),
+                    include_str!("../../idl/disbursement.json"),
                 ),
-                load(
-                    titles::ID,
-                    "titles",
-                    include_str!("../../../idl/titles.json"),
-                ),
+                load(titles::ID, "titles", include_str!("../../idl/titles.json")),
             ],
         }
     }

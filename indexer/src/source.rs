@@ -23,7 +23,7 @@ use solana_transaction_status_client_types::{
 
 use super::decode::Decoder;
 use super::store::Store;
-use crate::Pubkey;
+use anchor_lang::prelude::Pubkey;
 
 /// How the indexer reads.
 #[derive(Debug, Clone)]

@@ -6,11 +6,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
-use fisc_client::index::audit::audit;
-use fisc_client::index::decode::Decoder;
-use fisc_client::index::export::{export, Export};
-use fisc_client::index::source::{Recorded, Source, SourceConfig};
-use fisc_client::index::store::Store;
+use fisc_indexer::audit::audit;
+use fisc_indexer::decode::Decoder;
+use fisc_indexer::export::{export, Export};
+use fisc_indexer::source::{Recorded, Source, SourceConfig};
+use fisc_indexer::store::Store;
 
 /// The index database.
 #[derive(Args, Clone)]
@@ -267,7 +267,7 @@ pub fn export_command(db: &Db, kind: Export, out: Option<PathBuf>) -> Result<()>
                 export(&store, kind, std::io::BufWriter::new(file)).await?;
             }
             None => {
-                let mut stdout = super::out::Stdout::default();
+                let mut stdout = crate::out::Stdout::default();
                 let written = export(&store, kind, &mut stdout).await;
                 let flushed = stdout.flush();
                 // `fisc export ... | head`: the reader had what it wanted.

@@ -3,9 +3,9 @@
 //! refusals that leave a database untouched. The end-to-end runs against the validator, SQLite and
 //! PostgreSQL are in scripts/e2e-index.sh.
 
-use fisc_client::index::decode::{DecodedTx, Decoder};
-use fisc_client::index::source::Recorded;
-use fisc_client::index::store::Store;
+use fisc_indexer::decode::{DecodedTx, Decoder};
+use fisc_indexer::source::Recorded;
+use fisc_indexer::store::Store;
 use sqlx::Row;
 
 fn fixture() -> Vec<DecodedTx> {

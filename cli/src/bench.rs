@@ -13,8 +13,8 @@ use fisc_client::text::padded;
 use solana_keypair::{read_keypair_file, Keypair};
 use solana_signer::Signer;
 
-use super::budget::ata;
-use super::ctx::Ctx;
+use crate::budget::ata;
+use crate::ctx::Ctx;
 
 #[derive(Args)]
 pub struct PaymentsBench {
