@@ -152,6 +152,9 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                 }
                 let (finalized, total) = store.finality().await?;
                 outln!("  finalized        {finalized} of {total} transactions");
+                let (failed, undecoded) = store.unusual().await?;
+                outln!("  failed on chain  {failed} transactions (kept; they changed nothing)");
+                outln!("  undecoded        {undecoded} instructions or events (kept in table undecoded, with why)");
                 for (table, rows) in store.counts().await? {
                     outln!("  {table:<16} {rows:>8} rows");
                 }

@@ -45,6 +45,27 @@ pub struct DecodedTx {
     pub err: Option<String>,
     pub instructions: Vec<DecodedInstruction>,
     pub events: Vec<DecodedEvent>,
+    /// Instructions and events of fisc's programs that their IDL does not decode, kept with why.
+    pub undecoded: Vec<Undecoded>,
+}
+
+/// An instruction or event of one of fisc's programs that the IDL does not decode: an unknown
+/// discriminator, data that ends early, or bytes left over. Anyone can send a fisc program bytes it
+/// refuses and pay the fee, and such a transaction stays in the program's history: it is indexed with
+/// what could not be decoded, never a reason to stop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undecoded {
+    /// `instruction` or `event`.
+    pub kind: &'static str,
+    /// Index of the top-level instruction it belongs to.
+    pub ix_index: u32,
+    /// Position among that instruction's inner instructions, for CPIs and events.
+    pub inner_index: Option<u32>,
+    pub program: &'static str,
+    /// Why it does not decode.
+    pub reason: String,
+    /// Its bytes, so it can be decoded again by a newer IDL.
+    pub data: Vec<u8>,
 }
 
 /// A fisc instruction: top level (`inner_index` None) or invoked by another fisc program.
@@ -206,6 +227,7 @@ impl Decoder {
             err: meta.err.as_ref().map(|e| e.to_string()),
             instructions: vec![],
             events: vec![],
+            undecoded: vec![],
         };
         let key = |i: usize| {
             keys.get(i)
@@ -221,13 +243,17 @@ impl Decoder {
                 .map(|a| key(*a as usize))
                 .collect::<Result<Vec<_>>>()?;
             if let Some(p) = self.program(&program_id) {
-                decoded.instructions.push(self.instruction(
-                    p,
-                    ix_index as u32,
-                    None,
-                    &ix.data,
-                    &accounts,
-                )?);
+                match self.instruction(p, ix_index as u32, None, &ix.data, &accounts) {
+                    Ok(decoded_ix) => decoded.instructions.push(decoded_ix),
+                    Err(why) => decoded.undecoded.push(Undecoded {
+                        kind: "instruction",
+                        ix_index: ix_index as u32,
+                        inner_index: None,
+                        program: p.name,
+                        reason: format!("{why:#}"),
+                        data: ix.data.clone(),
+                    }),
+                }
             }
         }
         if decoded.err.is_some() {
@@ -246,29 +272,46 @@ impl Decoder {
                     let data = bs58::decode(&ix.data)
                         .into_vec()
                         .with_context(|| format!("{signature}: inner instruction data"))?;
+                    let undecoded = |kind, why: anyhow::Error, data: &[u8]| Undecoded {
+                        kind,
+                        ix_index: group.index as u32,
+                        inner_index: Some(inner_index as u32),
+                        program: p.name,
+                        reason: format!("{why:#}"),
+                        data: data.to_vec(),
+                    };
                     if let Some(event) = data.strip_prefix(EVENT_IX_TAG_LE) {
-                        let (name, fields) = self.event(p, event)?;
-                        let event_index = decoded.events.len() as u32;
-                        decoded.events.push(DecodedEvent {
-                            ix_index: group.index as u32,
-                            event_index,
-                            program: p.name,
-                            name,
-                            data: fields,
-                        });
+                        match self.event(p, event) {
+                            Ok((name, fields)) => {
+                                let event_index = decoded.events.len() as u32;
+                                decoded.events.push(DecodedEvent {
+                                    ix_index: group.index as u32,
+                                    event_index,
+                                    program: p.name,
+                                    name,
+                                    data: fields,
+                                });
+                            }
+                            Err(why) => decoded.undecoded.push(undecoded("event", why, &data)),
+                        }
                     } else {
                         let accounts = ix
                             .accounts
                             .iter()
                             .map(|a| key(*a as usize))
                             .collect::<Result<Vec<_>>>()?;
-                        decoded.instructions.push(self.instruction(
+                        match self.instruction(
                             p,
                             group.index as u32,
                             Some(inner_index as u32),
                             &data,
                             &accounts,
-                        )?);
+                        ) {
+                            Ok(decoded_ix) => decoded.instructions.push(decoded_ix),
+                            Err(why) => {
+                                decoded.undecoded.push(undecoded("instruction", why, &data))
+                            }
+                        }
                     }
                 }
             }
@@ -289,7 +332,13 @@ impl Decoder {
             .instructions
             .iter()
             .find(|i| data.starts_with(&i.discriminator))
-            .ok_or_else(|| anyhow!("an instruction of {} that its IDL does not know", p.name))?;
+            .ok_or_else(|| {
+                anyhow!(
+                    "an instruction of {} that its IDL does not know (data begins {})",
+                    p.name,
+                    hex::encode(&data[..data.len().min(8)])
+                )
+            })?;
         let mut rest = &data[ix.discriminator.len()..];
         let mut args = Map::new();
         for field in &ix.args {
@@ -298,6 +347,7 @@ impl Decoder {
                 self.value(p, &field.ty, &field.name, &mut rest)?,
             );
         }
+        left_over(rest, "its arguments")?;
         let mut names = vec![];
         flatten_accounts(&ix.accounts, "", &mut names);
         let mut by_name = Map::new();
@@ -326,7 +376,9 @@ impl Decoder {
             name: event.name.clone(),
             generics: vec![],
         };
-        match self.value(p, &ty, &event.name, &mut rest)? {
+        let value = self.value(p, &ty, &event.name, &mut rest)?;
+        left_over(rest, "its fields")?;
+        match value {
             Value::Object(fields) => Ok((event.name.clone(), fields)),
             _ => bail!("event {} is not a struct", event.name),
         }
@@ -445,6 +497,14 @@ impl Decoder {
 
 /// Byte arrays: hashes in hex, fisc's fixed-size zero-padded text fields (codes, names, TAS, references)
 /// as text.
+/// Fails when bytes are left after `what` was decoded: the layout is not the one the IDL describes.
+fn left_over(rest: &[u8], what: &str) -> Result<()> {
+    if rest.is_empty() {
+        return Ok(());
+    }
+    bail!("{} byte(s) left over after {what}", rest.len())
+}
+
 fn text_or_hex(field: &str, bytes: &[u8]) -> Value {
     let len = bytes.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
     let text = std::str::from_utf8(&bytes[..len])

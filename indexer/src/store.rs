@@ -30,6 +30,9 @@ pub struct Store {
     pub display: String,
 }
 
+/// The tables written from the chain as read: each row belongs to one transaction.
+const RAW_TABLES: [&str; 4] = ["transactions", "instructions", "events", "undecoded"];
+
 /// The projection tables, in the order they are rebuilt and dumped.
 pub const PROJECTIONS: &[&str] = &[
     "agencies",
@@ -242,7 +245,7 @@ impl Store {
     pub async fn remove(&self, signatures: &[String]) -> Result<()> {
         let mut db = self.pool.begin().await?;
         for s in signatures {
-            for table in ["events", "instructions", "transactions"] {
+            for table in RAW_TABLES {
                 sqlx::query(&format!("DELETE FROM {table} WHERE signature = $1"))
                     .bind(s)
                     .execute(&mut *db)
@@ -257,10 +260,7 @@ impl Store {
     /// Deletes every indexed row (the schema and the cluster binding stay): the benchmark's reset.
     pub async fn clear(&self) -> Result<()> {
         let mut db = self.pool.begin().await?;
-        for table in ["transactions", "instructions", "events"]
-            .iter()
-            .chain(PROJECTIONS)
-        {
+        for table in RAW_TABLES.iter().chain(PROJECTIONS) {
             sqlx::query(&format!("DELETE FROM {table}"))
                 .execute(&mut *db)
                 .await?;
@@ -277,13 +277,21 @@ impl Store {
         Ok((row.try_get(0)?, row.try_get(1)?))
     }
 
+    /// How many indexed transactions failed on chain (kept; a failed transaction changes nothing), and
+    /// how many instructions and events the IDLs did not decode (table `undecoded`).
+    pub async fn unusual(&self) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM transactions WHERE err IS NOT NULL), (SELECT COUNT(*) FROM undecoded)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get(0)?, row.try_get(1)?))
+    }
+
     /// Counts of rows per table.
     pub async fn counts(&self) -> Result<Vec<(&'static str, i64)>> {
         let mut out = vec![];
-        for table in ["transactions", "instructions", "events"]
-            .iter()
-            .chain(PROJECTIONS)
-        {
+        for table in RAW_TABLES.iter().chain(PROJECTIONS) {
             let n: i64 = sqlx::query(&format!("SELECT COUNT(*) FROM {table}"))
                 .fetch_one(&self.pool)
                 .await?
@@ -306,6 +314,7 @@ impl Store {
             ),
             ("instructions", "*", "signature, ix_index, inner_index"),
             ("events", "*", "signature, event_index"),
+            ("undecoded", "*", "signature, item"),
         ];
         let projections = PROJECTIONS.iter().map(|t| (*t, "*", "1, 2, 3"));
         for (table, columns, order) in tables.into_iter().chain(projections) {
@@ -388,6 +397,22 @@ async fn insert_transaction(db: &mut Transaction<'_, Any>, tx: &DecodedTx) -> Re
         .bind(&ix.name)
         .bind(ix.args.to_string())
         .bind(ix.accounts.to_string())
+        .execute(&mut **db)
+        .await?;
+    }
+    for (item, undecoded) in tx.undecoded.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO undecoded (signature, item, kind, ix_index, inner_index, program, reason, data)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&tx.signature)
+        .bind(item as i64)
+        .bind(undecoded.kind)
+        .bind(undecoded.ix_index as i64)
+        .bind(undecoded.inner_index.map_or(-1, |i| i as i64))
+        .bind(undecoded.program)
+        .bind(&undecoded.reason)
+        .bind(hex::encode(&undecoded.data))
         .execute(&mut **db)
         .await?;
     }

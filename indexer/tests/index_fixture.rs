@@ -3,22 +3,113 @@
 //! refusals that leave a database untouched. The end-to-end runs against the validator, SQLite and
 //! PostgreSQL are in scripts/e2e-index.sh.
 
+use base64::Engine;
 use fisc_indexer::decode::{DecodedTx, Decoder};
 use fisc_indexer::source::Recorded;
 use fisc_indexer::store::Store;
+use solana_message::VersionedMessage;
+use solana_transaction_status_client_types::{EncodedTransaction, TransactionBinaryEncoding};
 use sqlx::Row;
 
-fn fixture() -> Vec<DecodedTx> {
+fn recorded() -> Vec<Recorded> {
     // The run-time manifest dir: a test binary cached from a clone elsewhere keeps its compile-time one.
     let dir =
         std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
     let path = std::path::Path::new(&dir).join("../tests/fixtures/index-transactions.json");
-    let recorded: Vec<Recorded> = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn fixture() -> Vec<DecodedTx> {
     let decoder = Decoder::new();
-    recorded
+    recorded()
         .iter()
         .map(|r| decoder.decode(&r.signature, &r.transaction).unwrap())
         .collect()
+}
+
+/// `recorded` with the data of its first top-level instruction to one of fisc's programs changed by
+/// `change`: what anyone can send a program (the fixture's status meta is kept).
+fn with_instruction_data(recorded: &mut Recorded, change: impl FnOnce(&mut Vec<u8>)) {
+    let fisc: Vec<_> = Decoder::new()
+        .program_ids()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let encoded = &mut recorded.transaction.transaction.transaction;
+    let mut tx = encoded.decode().unwrap();
+    let keys = tx.message.static_account_keys().to_vec();
+    let instructions = match &mut tx.message {
+        VersionedMessage::Legacy(m) => &mut m.instructions,
+        VersionedMessage::V0(m) => &mut m.instructions,
+        other => panic!("the fixture holds legacy and v0 messages only, not {other:?}"),
+    };
+    let ix = instructions
+        .iter_mut()
+        .find(|ix| fisc.contains(&keys[usize::from(ix.program_id_index)]))
+        .expect("a fisc instruction");
+    change(&mut ix.data);
+    *encoded = EncodedTransaction::Binary(
+        base64::engine::general_purpose::STANDARD.encode(bincode::serialize(&tx).unwrap()),
+        TransactionBinaryEncoding::Base64,
+    );
+}
+
+#[tokio::test]
+async fn an_undecodable_instruction_is_kept_and_never_stops_the_index() {
+    let decoder = Decoder::new();
+    let mut recorded = recorded();
+    let clean: Vec<DecodedTx> = recorded
+        .iter()
+        .map(|r| decoder.decode(&r.signature, &r.transaction).unwrap())
+        .collect();
+    let (junk, trailing) = (3, 7);
+    // An unknown discriminator (the transaction a griefer sends), and one byte too many after a known
+    // instruction's arguments (which Anchor's own dispatch accepts).
+    with_instruction_data(&mut recorded[junk], |data| {
+        data[..8].copy_from_slice(&[0xff; 8])
+    });
+    with_instruction_data(&mut recorded[trailing], |data| data.push(0));
+    let txs: Vec<DecodedTx> = recorded
+        .iter()
+        .map(|r| decoder.decode(&r.signature, &r.transaction).unwrap())
+        .collect();
+    for (at, reason) in [
+        (
+            junk,
+            "that its IDL does not know (data begins ffffffffffffffff)",
+        ),
+        (trailing, "1 byte(s) left over after its arguments"),
+    ] {
+        let undecoded = &txs[at].undecoded;
+        assert_eq!(undecoded.len(), 1, "{undecoded:?}");
+        assert_eq!(
+            (undecoded[0].kind, undecoded[0].inner_index),
+            ("instruction", None)
+        );
+        assert!(
+            undecoded[0].reason.ends_with(reason),
+            "{}",
+            undecoded[0].reason
+        );
+        assert_eq!(txs[at].instructions.len() + 1, clean[at].instructions.len());
+        // Its events came from the program and are kept.
+        assert_eq!(txs[at].events, clean[at].events);
+    }
+    // Every transaction is indexed, the two items kept with their bytes.
+    let (_dir, store) = index(&txs).await;
+    assert_eq!(
+        scalar(&store, "SELECT COUNT(*) FROM transactions").await as usize,
+        txs.len()
+    );
+    assert_eq!(scalar(&store, "SELECT COUNT(*) FROM undecoded").await, 2);
+    let kept: String =
+        sqlx::query("SELECT data FROM undecoded WHERE reason LIKE '%does not know%'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+            .get(0);
+    assert!(kept.starts_with("ffffffffffffffff"), "{kept}");
+    assert!(store.counts().await.unwrap().contains(&("undecoded", 2)));
 }
 
 async fn index(txs: &[DecodedTx]) -> (tempfile::TempDir, Store) {
@@ -61,6 +152,15 @@ fn without_transactions(dump: String) -> String {
 #[tokio::test]
 async fn the_fixture_decodes_into_every_table() {
     let txs = fixture();
+    // Every instruction and event of the real history decodes, with no byte left over.
+    for tx in &txs {
+        assert!(
+            tx.undecoded.is_empty(),
+            "{}: {:?}",
+            tx.signature,
+            tx.undecoded
+        );
+    }
     let (_dir, store) = index(&txs).await;
     let events: usize = txs.iter().map(|t| t.events.len()).sum();
     assert_eq!(
