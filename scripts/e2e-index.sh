@@ -96,6 +96,36 @@ sqlite3 "$a" ".backup '$ledger/tampered.sqlite'"
 sqlite3 "$ledger/tampered.sqlite" "UPDATE budget_accounts SET disbursed = disbursed + 1"
 refuses "the audit reports a difference and fails" "disbursed: index 5100000001, chain 5100000000" "$fisc" audit --url $url --database "$ledger/tampered.sqlite"
 
+# Finality against a node with a lagging or inconsistent view: statuses null, or at other slots, must
+# not delete history (before, every such transaction was removed as a fork for good). Only the block
+# at the stored slot, read at finalized, decides; when it cannot be read either, nothing is removed.
+reference=$(sqlite_db reference)
+"$fisc" index backfill --url $url --database "$reference" >/dev/null
+fault_port=18903
+for fault in "--lagging-statuses" "--stale-status-slots" "--lagging-statuses --no-blocks"; do
+  db=$(sqlite_db "fault-${fault//[- ]/}")
+  # shellcheck disable=SC2086 # the fault is one or two flags
+  python3 scripts/faulty-rpc.py $fault_port $url $fault >"$ledger/fault.log" 2>&1 &
+  fault_proxy=$!
+  background+=($fault_proxy)
+  for _ in $(seq 1 50); do
+    curl -s -o /dev/null -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' http://127.0.0.1:$fault_port && break
+    sleep 0.2
+  done
+  passed_out=$("$fisc" index backfill --url http://127.0.0.1:$fault_port --database "$db")
+  kill $fault_proxy || true
+  wait $fault_proxy 2>/dev/null || true
+  check "finality through a node with $fault: the fault was injected" grep -q "getSignatureStatuses rewritten" "$ledger/fault.log"
+  check "  ... nothing was removed" grep -q " 0 removed (fork)" <<<"$passed_out"
+  check "  ... and the index equals one built without faults" test "$(dump "$db")" = "$(dump "$reference")"
+  if [ "$fault" = "--lagging-statuses --no-blocks" ]; then
+    check "  ... every transaction left undecided, none finalized" grep -qE "0 marked finalized, 0 removed \(fork\), [1-9][0-9]* undecided" <<<"$passed_out"
+    check "  ... and a pass through a sound node finalizes them" grep -qE "[1-9][0-9]* marked finalized, 0 removed" <<<"$("$fisc" index backfill --url $url --database "$db")"
+  else
+    check "  ... every transaction finalized from its block" grep -qE "[1-9][0-9]* marked finalized, 0 removed" <<<"$passed_out"
+  fi
+done
+
 # The benchmark's input, recorded from this chain, and the benchmark itself (figures, not assertions).
 check "the chain's fisc transactions record as a fixture" "$fisc" index record --url $url --out "$ledger/fixture.json"
 check "the decode + store benchmark runs on it" "$fisc" index bench --fixture "$ledger/fixture.json" --database "$ledger/bench.sqlite" --repeat 3

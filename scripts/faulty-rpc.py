@@ -8,9 +8,15 @@ scripts/e2e.sh:
   faulty-rpc.py PORT UPSTREAM --swallow-sends N
       answers the first N sendTransaction calls with HTTP 502 without forwarding them: the transaction
       never lands and its blockhash expires while the client waits.
+  faulty-rpc.py PORT UPSTREAM --lagging-statuses
+      answers getSignatureStatuses as a node that has not seen the transactions (every status null), and
+      getBlock with an error when --no-blocks is also given: the view of a lagging or pruned node.
+  faulty-rpc.py PORT UPSTREAM --stale-status-slots
+      answers getSignatureStatuses with every slot one lower than the real one (another backend's view).
 
 Every other call passes through. Standard library only."""
 import argparse
+import json
 import http.server
 import threading
 import urllib.request
@@ -20,7 +26,38 @@ parser.add_argument("port", type=int)
 parser.add_argument("upstream")
 parser.add_argument("--drop-send-responses", type=int, default=0)
 parser.add_argument("--swallow-sends", type=int, default=0)
+parser.add_argument("--lagging-statuses", action="store_true")
+parser.add_argument("--stale-status-slots", action="store_true")
+parser.add_argument("--no-blocks", action="store_true")
 args = parser.parse_args()
+counts = {"statuses": 0, "blocks": 0}
+
+
+def rewrite(body, reply):
+    """The reply as the faulty node would give it."""
+    try:
+        method = json.loads(body).get("method")
+    except (ValueError, AttributeError):
+        return reply
+    if method == "getSignatureStatuses" and (args.lagging_statuses or args.stale_status_slots):
+        answer = json.loads(reply)
+        statuses = answer.get("result", {}).get("value", [])
+        for i, status in enumerate(statuses):
+            if status is None:
+                continue
+            counts["statuses"] += 1
+            if args.lagging_statuses:
+                statuses[i] = None
+            else:
+                status["slot"] -= 1
+        print(f"faulty-rpc: getSignatureStatuses rewritten ({counts['statuses']} statuses so far)", flush=True)
+        return json.dumps(answer).encode()
+    if method == "getBlock" and args.no_blocks:
+        counts["blocks"] += 1
+        print(f"faulty-rpc: getBlock refused ({counts['blocks']} so far)", flush=True)
+        request = json.loads(body)
+        return json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "error": {"code": -32004, "message": "Block not available for slot"}}).encode()
+    return reply
 lock = threading.Lock()
 faults = {"drop": args.drop_send_responses, "swallow": args.swallow_sends}
 
@@ -39,7 +76,7 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         if fault != "swallow":
             request = urllib.request.Request(args.upstream, data=body, headers={"Content-Type": "application/json"})
             with urllib.request.urlopen(request, timeout=30) as response:
-                reply = response.read()
+                reply = rewrite(body, response.read())
         if fault:
             print(f"faulty-rpc: sendTransaction {'swallowed' if fault == 'swallow' else 'forwarded, response dropped'}", flush=True)
             self.send_response(502)

@@ -90,8 +90,8 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                 let store = Store::open(&db.database).await?;
                 let stats = source(url, concurrency).pass(&store).await.with_context(|| format!("indexing from {url}"))?;
                 outln!(
-                    "indexed {} new transactions ({} seen since the last run) into {}; {} marked finalized, {} removed (fork)",
-                    stats.written, stats.seen, store.display, stats.finalized, stats.removed
+                    "indexed {} new transactions ({} seen since the last run) into {}; {} marked finalized, {} removed (fork), {} undecided (kept; asked again next pass)",
+                    stats.written, stats.seen, store.display, stats.finalized, stats.removed, stats.undecided
                 );
                 Ok(())
             }
@@ -147,7 +147,7 @@ pub fn index(url: &str, command: IndexCommand) -> Result<()> {
                     outln!("  cluster genesis  {genesis}");
                 }
                 for (_, name) in Decoder::new().program_ids() {
-                    let cursor = store.meta(&format!("cursor:{name}")).await?;
+                    let cursor = store.meta(&fisc_indexer::store::cursor_key(name)).await?;
                     outln!("  {name:<16} last {}", cursor.as_deref().unwrap_or("-"));
                 }
                 let (finalized, total) = store.finality().await?;

@@ -3,7 +3,7 @@
 //! order with the cursors in the same database transaction; finality and fork handling.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 use std::future::Future;
 use std::time::Duration;
 
@@ -14,15 +14,16 @@ use solana_commitment_config::CommitmentConfig;
 use solana_rpc_client::nonblocking::rpc_client::RpcClient;
 use solana_rpc_client::rpc_client::GetConfirmedSignaturesForAddress2Config;
 use solana_rpc_client_api::client_error::Error as ClientError;
-use solana_rpc_client_api::config::RpcTransactionConfig;
+use solana_rpc_client_api::config::{RpcBlockConfig, RpcTransactionConfig};
 use solana_rpc_client_api::response::RpcConfirmedTransactionStatusWithSignature;
 use solana_signature::Signature;
 use solana_transaction_status_client_types::{
-    EncodedConfirmedTransactionWithStatusMeta, TransactionConfirmationStatus, UiTransactionEncoding,
+    EncodedConfirmedTransactionWithStatusMeta, TransactionConfirmationStatus, TransactionDetails,
+    UiTransactionEncoding,
 };
 
 use super::decode::Decoder;
-use super::store::Store;
+use super::store::{cursor_key, Store};
 use anchor_lang::prelude::Pubkey;
 
 /// How the indexer reads.
@@ -49,10 +50,17 @@ impl Default for SourceConfig {
 /// What a pass did.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PassStats {
+    /// Signatures newer than the cursors.
     pub seen: usize,
+    /// Transactions written (the others were indexed already).
     pub written: usize,
+    /// Transactions marked finalized.
     pub finalized: usize,
+    /// Transactions removed: their finalized block does not hold them (a fork that did not survive).
     pub removed: usize,
+    /// Transactions at or below the finalized slot whose fate the node could not tell (no status, and
+    /// their block unreadable at `finalized`): kept, asked again next pass.
+    pub undecided: usize,
 }
 
 /// The RPC side of the indexer.
@@ -60,10 +68,6 @@ pub struct Source {
     rpc: RpcClient,
     decoder: Decoder,
     config: SourceConfig,
-}
-
-fn cursor_key(program: &str) -> String {
-    format!("cursor:{program}")
 }
 
 /// Retries an RPC call on transport faults (timeouts, 429, dropped connections) with exponential
@@ -264,15 +268,16 @@ impl Source {
             bar.inc(1);
         }
         bar.finish_and_clear();
-        let (finalized, removed) = self.finalize(store).await?;
-        stats.finalized = finalized;
-        stats.removed = removed;
+        (stats.finalized, stats.removed, stats.undecided) = self.finalize(store).await?;
         Ok(stats)
     }
 
-    /// Marks rows finalized once their slot is; removes rows whose transaction is no longer on the
-    /// chain at or below the finalized slot (a fork that did not survive) and rebuilds the projections.
-    pub async fn finalize(&self, store: &Store) -> Result<(usize, usize)> {
+    /// Marks rows finalized once their slot is; removes a row only on positive evidence that its
+    /// transaction is not on the chain (the block at its slot, read at `finalized`, does not hold it: a
+    /// fork that did not survive), rebuilds the projections and rewinds the cursors so that the
+    /// transaction is fetched again if it landed elsewhere. Returns how many were finalized, removed
+    /// and left undecided.
+    pub async fn finalize(&self, store: &Store) -> Result<(usize, usize, usize)> {
         let finalized_slot = with_retries("getSlot", self.config.attempts, || {
             self.rpc
                 .get_slot_with_commitment(CommitmentConfig::finalized())
@@ -286,6 +291,8 @@ impl Source {
             .collect();
         let mut finalized = vec![];
         let mut removed = vec![];
+        let mut suspects: BTreeMap<u64, Vec<String>> = BTreeMap::new();
+        let mut undecided = 0;
         for chunk in candidates.chunks(256) {
             let sigs = chunk
                 .iter()
@@ -306,15 +313,60 @@ impl Source {
                         finalized.push(sig.clone())
                     }
                     Some(s) if s.slot == *slot => {} // not finalized yet on this node
-                    _ => removed.push(sig.clone()),
+                    // No status, or another slot: a node that lags, was pruned or load-balances
+                    // answers so too. Only the finalized block decides.
+                    _ => suspects.entry(*slot).or_default().push(sig.clone()),
                 }
+            }
+        }
+        for (slot, sigs) in suspects {
+            match self.finalized_block_signatures(slot).await {
+                Some(held) => {
+                    for sig in sigs {
+                        if held.contains(&sig) {
+                            finalized.push(sig);
+                        } else {
+                            removed.push(sig);
+                        }
+                    }
+                }
+                // Not readable now (not served, pruned, an RPC fault): kept, and asked again next pass.
+                None => undecided += sigs.len(),
             }
         }
         store.mark_finalized(&finalized).await?;
         if !removed.is_empty() {
-            store.remove(&removed).await?;
+            let programs: Vec<&str> = self
+                .decoder
+                .program_ids()
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect();
+            store.remove(&removed, &programs).await?;
         }
-        Ok((finalized.len(), removed.len()))
+        Ok((finalized.len(), removed.len(), undecided))
+    }
+
+    /// The signatures of the block at `slot` as the node holds it at `finalized`, or `None` when it
+    /// cannot say now (the slot not finalized or not served, pruned, an RPC fault). A slot the node
+    /// reports skipped is not taken as evidence either: the same answer covers a ledger that starts
+    /// after it.
+    async fn finalized_block_signatures(&self, slot: u64) -> Option<Vec<String>> {
+        let block = self
+            .rpc
+            .get_block_with_config(
+                slot,
+                RpcBlockConfig {
+                    encoding: Some(UiTransactionEncoding::Base64),
+                    transaction_details: Some(TransactionDetails::Signatures),
+                    rewards: Some(false),
+                    commitment: Some(CommitmentConfig::finalized()),
+                    max_supported_transaction_version: Some(0),
+                },
+            )
+            .await
+            .ok()?;
+        block.signatures
     }
 
     /// Every fisc transaction of the cluster, raw, in chain order: the benchmark's fixture.

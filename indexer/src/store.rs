@@ -30,6 +30,11 @@ pub struct Store {
     pub display: String,
 }
 
+/// The `fisc_index` key of `program`'s cursor: the newest signature of its history taken in.
+pub fn cursor_key(program: &str) -> String {
+    format!("cursor:{program}")
+}
+
 /// The tables written from the chain as read: each row belongs to one transaction.
 const RAW_TABLES: [&str; 4] = ["transactions", "instructions", "events", "undecoded"];
 
@@ -241,15 +246,54 @@ impl Store {
         Ok(())
     }
 
-    /// Removes transactions of a fork that did not survive, and rebuilds the projections without them.
-    pub async fn remove(&self, signatures: &[String]) -> Result<()> {
+    /// Removes transactions of a fork that did not survive, rebuilds the projections without them, and
+    /// rewinds the cursor of each of `programs` to its newest finalized transaction below the lowest
+    /// removed slot (or to the start of its history): a removed transaction that landed in another
+    /// slot is listed and fetched again, what is still indexed is not fetched twice.
+    pub async fn remove(&self, signatures: &[String], programs: &[&str]) -> Result<()> {
         let mut db = self.pool.begin().await?;
+        let mut lowest: Option<i64> = None;
         for s in signatures {
+            let slot: Option<i64> =
+                sqlx::query("SELECT slot FROM transactions WHERE signature = $1")
+                    .bind(s)
+                    .fetch_optional(&mut *db)
+                    .await?
+                    .map(|r| r.get(0));
+            if let Some(slot) = slot {
+                lowest = Some(lowest.map_or(slot, |l| l.min(slot)));
+            }
             for table in RAW_TABLES {
                 sqlx::query(&format!("DELETE FROM {table} WHERE signature = $1"))
                     .bind(s)
                     .execute(&mut *db)
                     .await?;
+            }
+        }
+        if let Some(lowest) = lowest {
+            for program in programs {
+                let cursor: Option<String> = sqlx::query(
+                    "SELECT t.signature FROM transactions t WHERE t.finalized = 1 AND t.slot < $1 AND (
+                         EXISTS (SELECT 1 FROM instructions i WHERE i.signature = t.signature AND i.program = $2)
+                         OR EXISTS (SELECT 1 FROM events e WHERE e.signature = t.signature AND e.program = $2)
+                         OR EXISTS (SELECT 1 FROM undecoded u WHERE u.signature = t.signature AND u.program = $2))
+                     ORDER BY t.seq DESC LIMIT 1",
+                )
+                .bind(lowest)
+                .bind(*program)
+                .fetch_optional(&mut *db)
+                .await?
+                .map(|r| r.get(0));
+                let key = cursor_key(program);
+                match cursor {
+                    Some(signature) => set_meta(&mut db, &key, &signature).await?,
+                    None => {
+                        sqlx::query("DELETE FROM fisc_index WHERE key = $1")
+                            .bind(&key)
+                            .execute(&mut *db)
+                            .await?;
+                    }
+                }
             }
         }
         projection::rebuild(&mut db).await?;

@@ -6,7 +6,7 @@
 use base64::Engine;
 use fisc_indexer::decode::{DecodedTx, Decoder};
 use fisc_indexer::source::Recorded;
-use fisc_indexer::store::Store;
+use fisc_indexer::store::{cursor_key, Store};
 use solana_message::VersionedMessage;
 use solana_transaction_status_client_types::{EncodedTransaction, TransactionBinaryEncoding};
 use sqlx::Row;
@@ -231,7 +231,43 @@ async fn a_removed_fork_leaves_the_index_as_if_it_never_happened() {
         .signature
         .clone();
     let (_dir, store) = index(&txs).await;
-    store.remove(std::slice::from_ref(&dropped)).await.unwrap();
+    // Everything is finalized except the dropped transaction and what came after it; the cursors are
+    // at the newest transaction.
+    let at = txs.iter().position(|t| t.signature == dropped).unwrap();
+    let older: Vec<String> = txs[..at].iter().map(|t| t.signature.clone()).collect();
+    store.mark_finalized(&older).await.unwrap();
+    for program in ["budget", "disbursement", "titles"] {
+        store
+            .set_meta(&cursor_key(program), &txs.last().unwrap().signature)
+            .await
+            .unwrap();
+    }
+    store
+        .remove(
+            std::slice::from_ref(&dropped),
+            &["budget", "disbursement", "titles"],
+        )
+        .await
+        .unwrap();
+    // Each cursor is back at its program's newest finalized transaction below the dropped one's slot,
+    // so a transaction that landed in another slot is listed again.
+    let slot = txs[at].slot;
+    for program in ["budget", "disbursement", "titles"] {
+        let expected = txs[..at]
+            .iter()
+            .rev()
+            .find(|t| {
+                t.slot < slot
+                    && (t.instructions.iter().any(|i| i.program == program)
+                        || t.events.iter().any(|e| e.program == program))
+            })
+            .map(|t| t.signature.clone());
+        assert_eq!(
+            store.meta(&cursor_key(program)).await.unwrap(),
+            expected,
+            "{program}"
+        );
+    }
 
     let survivors: Vec<DecodedTx> = txs
         .iter()
