@@ -93,6 +93,20 @@ check "  ... and the request exists once" test "$(as_json payment list --agency 
 check "  ... one more open request in all" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
 kill $proxy || true
 
+# The RPC fails while the client confirms a proposal it has sent: the outcome is unknown, and the error
+# says so with the signature (before, an "RPC failed" error without it, read as nothing changed).
+python3 scripts/faulty-rpc.py $proxy_port $url --fail-statuses 1000 >"$ledger/proxy3.log" 2>&1 &
+proxy=$!
+background+=($proxy)
+sleep 1
+open_now=$(as_json payment list --agency 075 | json_len)
+unknown=$("$fisc" --url http://127.0.0.1:$proxy_port --keypair "$keys/hhs-requester.json" payment propose --agency 075 --tas $tas --award 75N91027C00001 --amount 4 --reference INV-UNKNOWN 2>&1) && unknown="(it succeeded) $unknown"
+kill $proxy || true
+check "an RPC failing while a proposal is confirmed gives an unknown outcome, not 'nothing changed'" grep -q "the outcome is unknown: .*sent as [1-9A-HJ-NP-Za-km-z]\{64,88\} (look them up before sending again" <<<"$unknown"
+unknown_sig=$(grep -o "sent as [1-9A-HJ-NP-Za-km-z]*" <<<"$unknown" | head -1 | cut -d' ' -f3)
+check "  ... the signature it names is the one that landed" grep -q '"err":null' <<<"$(curl -s -H 'content-type: application/json' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getSignatureStatuses\",\"params\":[[\"$unknown_sig\"],{\"searchTransactionHistory\":true}]}" $url)"
+check "  ... once" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
+
 # Budget, batch and title commands through the CLI.
 acme=$(key_of "$keys/vendor-acme-labs.json")
 budget_officer=$keys/hhs-budget-officer.json

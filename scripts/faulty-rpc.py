@@ -8,6 +8,9 @@ scripts/e2e.sh:
   faulty-rpc.py PORT UPSTREAM --swallow-sends N
       answers the first N sendTransaction calls with HTTP 502 without forwarding them: the transaction
       never lands and its blockhash expires while the client waits.
+  faulty-rpc.py PORT UPSTREAM --fail-statuses N
+      answers the first N getSignatureStatuses calls with HTTP 502: the RPC fails while the client
+      confirms a transaction it has sent.
   faulty-rpc.py PORT UPSTREAM --lagging-statuses
       answers getSignatureStatuses as a node that has not seen the transactions (every status null), and
       getBlock with an error when --no-blocks is also given: the view of a lagging or pruned node.
@@ -26,6 +29,7 @@ parser.add_argument("port", type=int)
 parser.add_argument("upstream")
 parser.add_argument("--drop-send-responses", type=int, default=0)
 parser.add_argument("--swallow-sends", type=int, default=0)
+parser.add_argument("--fail-statuses", type=int, default=0)
 parser.add_argument("--lagging-statuses", action="store_true")
 parser.add_argument("--stale-status-slots", action="store_true")
 parser.add_argument("--no-blocks", action="store_true")
@@ -59,7 +63,7 @@ def rewrite(body, reply):
         return json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "error": {"code": -32004, "message": "Block not available for slot"}}).encode()
     return reply
 lock = threading.Lock()
-faults = {"drop": args.drop_send_responses, "swallow": args.swallow_sends}
+faults = {"drop": args.drop_send_responses, "swallow": args.swallow_sends, "statuses": args.fail_statuses}
 
 
 class Proxy(http.server.BaseHTTPRequestHandler):
@@ -73,6 +77,16 @@ class Proxy(http.server.BaseHTTPRequestHandler):
                         faults[kind] -= 1
                         fault = kind
                         break
+        elif b'"getSignatureStatuses"' in body:
+            with lock:
+                if faults["statuses"] > 0:
+                    faults["statuses"] -= 1
+                    fault = "statuses"
+        if fault == "statuses":
+            print("faulty-rpc: getSignatureStatuses failed", flush=True)
+            self.send_response(502)
+            self.end_headers()
+            return
         if fault != "swallow":
             request = urllib.request.Request(args.upstream, data=body, headers={"Content-Type": "application/json"})
             with urllib.request.urlopen(request, timeout=30) as response:

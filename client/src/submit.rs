@@ -1,8 +1,11 @@
 //! Submission a back office can trust: simulate first and set the compute-unit limit from the
-//! simulation plus a margin, optional priority fee, send, confirm at the chosen commitment; when the
-//! blockhash expires, look whether the transaction landed before re-signing; retry RPC faults with
-//! backoff; a clear final error. Re-signing is safe because the programs are exactly-once (a proposal
-//! carries the agency's sequence; an executed request is closed).
+//! simulation plus a margin, optional priority fee, send, confirm at the chosen commitment; re-sign
+//! only once the chain at `confirmed` (never read from an older view than one already seen) is past
+//! the last valid block height of every copy and no copy is known even at `processed`, after a fresh
+//! simulation; retry RPC faults with backoff. Every result that is not certain carries every
+//! signature broadcast ([`SubmitError::Unknown`], [`SubmitError::MaybeLanded`]); a
+//! [`SubmitError::Program`] means nothing changed. Re-signing is safe for the programs' exactly-once
+//! instructions (a proposal carries the agency's sequence; an executed request is closed).
 
 use std::thread::sleep;
 use std::time::Duration;
@@ -63,9 +66,35 @@ pub enum SubmitError {
         /// Instructions it holds, compute-budget ones included.
         instructions: usize,
     },
-    /// The transaction never landed within its attempts.
-    #[error("transaction did not land after {0} attempts (each with a fresh blockhash); nothing was changed")]
-    NotLanded(u32),
+    /// Every copy's blockhash expired and none is known to the chain: nothing changed.
+    #[error("transaction did not land after {attempts} attempts (each with a fresh blockhash, all expired unseen); nothing was changed (sent as {})", list(signatures))]
+    NotLanded {
+        /// Copies signed and sent.
+        attempts: u32,
+        /// Their signatures.
+        signatures: Vec<solana_transaction::Signature>,
+    },
+    /// The submission stopped while copies were out (the RPC failing while confirming): whether one
+    /// landed is not known. Look the signatures up before trying again.
+    #[error("the outcome is unknown: {cause}; sent as {} (look them up before sending again: one may have landed)", list(signatures))]
+    Unknown {
+        /// Every copy broadcast.
+        signatures: Vec<solana_transaction::Signature>,
+        /// What stopped the submission.
+        cause: String,
+    },
+    /// A re-signed copy failed on chain while another copy was out: that copy may have landed, so
+    /// this is not "nothing changed".
+    #[error("a copy was refused ({cause}) after another was sent, which may have landed; sent as {} (look them up before sending again)", list(signatures))]
+    MaybeLanded {
+        /// Every copy broadcast.
+        signatures: Vec<solana_transaction::Signature>,
+        /// The refusal of the failed copy.
+        cause: Explained,
+    },
+    /// The caller's `before_broadcast` refused a copy (it could not journal it).
+    #[error("{0}")]
+    Hook(String),
 }
 
 /// How to submit.
@@ -95,6 +124,14 @@ impl Default for SubmitConfig {
     }
 }
 
+fn list(signatures: &[solana_transaction::Signature]) -> String {
+    signatures
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Refuses `tx` when it is larger on the wire than [`MAX_TRANSACTION_BYTES`].
 pub fn check_size(tx: &Transaction) -> Result<(), SubmitError> {
     // The wire format is bincode's encoding of the transaction; it cannot fail for a built one.
@@ -108,6 +145,14 @@ pub fn check_size(tx: &Transaction) -> Result<(), SubmitError> {
         accounts: tx.message.account_keys.len(),
         instructions: tx.message.instructions.len(),
     })
+}
+
+/// The outcome of `sent` cannot be decided: `cause` stopped the submission.
+fn unknown(sent: &[solana_transaction::Signature], cause: &dyn std::fmt::Display) -> SubmitError {
+    SubmitError::Unknown {
+        signatures: sent.to_vec(),
+        cause: cause.to_string(),
+    }
 }
 
 /// A landed transaction.
@@ -336,24 +381,73 @@ impl Client {
                         compute_units,
                     });
                 }
-                return Err(SubmitError::NotLanded(round + 1));
+                return Err(SubmitError::NotLanded {
+                    attempts: round + 1,
+                    signatures: vec![signature],
+                });
             }
         }
-        Err(SubmitError::NotLanded(self.config.attempts.max(1) * 15))
+        Err(SubmitError::NotLanded {
+            attempts: self.config.attempts.max(1) * 15,
+            signatures: vec![signature],
+        })
     }
 
     /// Simulate, then send and confirm `ixs` signed by the payer and `signers`.
     pub fn send(&self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<Landed, SubmitError> {
-        let simulated = self.simulate(ixs, signers)?;
-        let margin = simulated * self.config.compute_margin_percent / 100 + 1_000;
-        let units = u32::try_from(simulated + margin)
-            .unwrap_or(MAX_COMPUTE_UNITS)
-            .min(MAX_COMPUTE_UNITS);
-        for _ in 0..self.config.attempts.max(1) {
-            let blockhash = self.with_retries(|rpc| rpc.get_latest_blockhash())?;
-            let (tx, prefix) = self.build(ixs, units, signers, blockhash);
+        self.send_with(ixs, signers, &mut |_| Ok(()))
+    }
+
+    /// Like [`Client::send`], calling `before_broadcast` with each signed copy's signature before it is
+    /// sent (a caller's journal stores it there, so that a crash leaves it knowing what may have
+    /// landed); an error from it stops the submission before that copy is sent.
+    ///
+    /// A copy is re-signed only when the chain, read at `confirmed` no earlier than any answer seen
+    /// before, has passed the last valid block height of every copy sent, and no copy is known to the
+    /// node even at `processed`; the instructions are simulated again first. Every copy's signature is
+    /// in the result whenever the outcome is not certain.
+    pub fn send_with(
+        &self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+        before_broadcast: &mut dyn FnMut(&solana_transaction::Signature) -> Result<(), String>,
+    ) -> Result<Landed, SubmitError> {
+        let mut simulated = self.simulate(ixs, signers)?;
+        let mut sent: Vec<solana_transaction::Signature> = vec![];
+        // The newest slot an answer came from: later reads must not come from an older view.
+        let mut seen_slot = 0u64;
+        let programs = Self::program_ids(ixs, 1 + usize::from(self.config.priority_fee > 0));
+        for attempt in 0..self.config.attempts.max(1) {
+            if attempt > 0 {
+                // Every copy so far has expired unseen: the state may have moved on since.
+                simulated = match self.simulate(ixs, signers) {
+                    Ok(units) => units,
+                    Err(e) => return Err(self.after_copies(e, &sent)),
+                };
+            }
+            let margin = simulated * self.config.compute_margin_percent / 100 + 1_000;
+            let units = u32::try_from(simulated + margin)
+                .unwrap_or(MAX_COMPUTE_UNITS)
+                .min(MAX_COMPUTE_UNITS);
+            let latest = self
+                .with_retries(|rpc| {
+                    rpc.get_latest_blockhash_with_commitment_and_context(
+                        CommitmentConfig::confirmed(),
+                    )
+                })
+                .map_err(|e| self.after_copies(e, &sent))?;
+            seen_slot = seen_slot.max(latest.context.slot);
+            let (blockhash, last_valid) = latest.value;
+            let (tx, _) = self.build(ixs, units, signers, blockhash);
             let signature = tx.signatures[0];
-            // A send that fails at the RPC may still have reached the leader: the status check decides.
+            before_broadcast(&signature).map_err(|e| {
+                self.after_copies(
+                    SubmitError::Hook(format!("not sent: the caller refused it: {e}")),
+                    &sent,
+                )
+            })?;
+            sent.push(signature);
+            // A send that fails at the RPC may still have reached the leader: the statuses decide.
             let _ = self.with_retries(|rpc| {
                 rpc.send_transaction_with_config(
                     &tx,
@@ -364,44 +458,110 @@ impl Client {
                 )
             });
             loop {
-                let status = self.with_retries(|rpc| {
-                    rpc.get_signature_status_with_commitment(&signature, self.config.commitment)
-                })?;
-                match status {
-                    Some(Ok(())) => {
-                        return Ok(Landed {
-                            signature,
-                            compute_units: simulated,
-                        })
-                    }
-                    Some(Err(err)) => {
-                        return Err(self.failed(&signature, err, &Self::program_ids(ixs, prefix)))
-                    }
-                    None => {
-                        let valid = self.with_retries(|rpc| {
-                            rpc.is_blockhash_valid(&blockhash, CommitmentConfig::processed())
-                        })?;
-                        if !valid {
-                            // Expired: one last look whether it landed, then re-sign.
-                            if let Some(Ok(())) = self.with_retries(|rpc| {
-                                rpc.get_signature_status_with_commitment(
-                                    &signature,
-                                    self.config.commitment,
-                                )
-                            })? {
-                                return Ok(Landed {
-                                    signature,
-                                    compute_units: simulated,
-                                });
-                            }
+                let statuses = self
+                    .with_retries(|rpc| rpc.get_signature_statuses(&sent))
+                    .map_err(|e| unknown(&sent, &e))?;
+                seen_slot = seen_slot.max(statuses.context.slot);
+                match self.decide(&sent, &statuses.value, simulated, &programs) {
+                    Some(decided) => return decided,
+                    None if statuses.value.iter().any(Option::is_some) => {} // under way
+                    None if self.expired(last_valid, seen_slot, &sent)? => {
+                        // Past the last valid block height of every copy at confirmed, and no copy
+                        // known even at processed: one last look, through the ledger's history too.
+                        let last = self
+                            .with_retries(|rpc| rpc.get_signature_statuses_with_history(&sent))
+                            .map_err(|e| unknown(&sent, &e))?;
+                        if last.value.iter().all(Option::is_none) {
                             break;
                         }
-                        sleep(Duration::from_millis(400));
+                        if let Some(decided) = self.decide(&sent, &last.value, simulated, &programs)
+                        {
+                            return decided;
+                        }
                     }
+                    None => {}
                 }
+                sleep(Duration::from_millis(400));
             }
         }
-        Err(SubmitError::NotLanded(self.config.attempts.max(1)))
+        Err(SubmitError::NotLanded {
+            attempts: self.config.attempts.max(1),
+            signatures: sent,
+        })
+    }
+
+    /// Whether the chain at `confirmed`, read from a view no older than `seen_slot`, is past
+    /// `last_valid` (the newest copy's last valid block height, so past every copy's).
+    fn expired(
+        &self,
+        last_valid: u64,
+        seen_slot: u64,
+        sent: &[solana_transaction::Signature],
+    ) -> Result<bool, SubmitError> {
+        let height: u64 = self
+            .with_retries(|rpc| {
+                rpc.send(
+                    solana_rpc_client_api::request::RpcRequest::GetBlockHeight,
+                    serde_json::json!([{ "commitment": "confirmed", "minContextSlot": seen_slot }]),
+                )
+            })
+            .map_err(|e| unknown(sent, &e))?;
+        Ok(height > last_valid)
+    }
+
+    /// `error`, met before a copy was (re)signed: it stands when no copy was sent yet. After copies
+    /// went out, a refusal does not prove that nothing changed (an earlier copy may have landed unseen
+    /// and be the reason), and any other failure leaves the outcome unknown.
+    fn after_copies(
+        &self,
+        error: SubmitError,
+        sent: &[solana_transaction::Signature],
+    ) -> SubmitError {
+        match error {
+            _ if sent.is_empty() => error,
+            SubmitError::Program(cause) => SubmitError::MaybeLanded {
+                signatures: sent.to_vec(),
+                cause,
+            },
+            other => unknown(sent, &other),
+        }
+    }
+
+    /// The outcome, once `statuses` (of `sent`, in order) decide it: a copy landed at the configured
+    /// commitment; or a copy failed on chain and no other is under way (a refusal of the only copy
+    /// means nothing changed; of one of several, that another may have landed unseen).
+    fn decide(
+        &self,
+        sent: &[solana_transaction::Signature],
+        statuses: &[Option<solana_transaction_status_client_types::TransactionStatus>],
+        compute_units: u64,
+        programs: &[Pubkey],
+    ) -> Option<Result<Landed, SubmitError>> {
+        let mut failed = None;
+        let mut under_way = false;
+        for (sig, status) in sent.iter().zip(statuses) {
+            let Some(status) = status else { continue };
+            match &status.err {
+                None if status.satisfies_commitment(self.config.commitment) => {
+                    return Some(Ok(Landed {
+                        signature: *sig,
+                        compute_units,
+                    }))
+                }
+                None => under_way = true,
+                Some(err) => failed = Some((*sig, err.clone())),
+            }
+        }
+        let (sig, err) = failed?;
+        if under_way {
+            return None;
+        }
+        let refused = self.failed(&sig, err, programs);
+        Some(Err(if sent.len() == 1 {
+            refused
+        } else {
+            self.after_copies(refused, sent)
+        }))
     }
 }
 
