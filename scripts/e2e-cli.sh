@@ -107,6 +107,21 @@ unknown_sig=$(grep -o "sent as [1-9A-HJ-NP-Za-km-z]*" <<<"$unknown" | head -1 | 
 check "  ... the signature it names is the one that landed" grep -q '"err":null' <<<"$(curl -s -H 'content-type: application/json' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getSignatureStatuses\",\"params\":[[\"$unknown_sig\"],{\"searchTransactionHistory\":true}]}" $url)"
 check "  ... once" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
 
+# The journal stores each copy's signature before it is broadcast, and a re-run decides from the chain.
+check "the payment run's journal stored each copy's signature before sending it" grep -q '"sent":\["[1-9A-HJ-NP-Za-km-z]*"\]' "$ledger/run.csv.journal"
+# A row journaled at sequence 3, now used by another request (executed above, so closed): in a journal
+# of an earlier fisc, without its copies, the run refuses to guess (before, it skipped the row as
+# "already landed", a payment never made); with its copies journaled and none broadcast, it proposes.
+printf 'agency,tas,award,amount,reference\n075,%s,75N91027C00001,1.50,RUN-RECOVER\n' "$tas" >"$ledger/recover.csv"
+echo '{"key":"075|RUN-RECOVER","sequence":3,"signature":null,"refused":false}' >"$ledger/recover.csv.journal"
+open_now=$(as_json payment list --agency 075 | json_len)
+refuses "a journaled row at a sequence now used by a closed request is not guessed at" "now used by a closed request, and the chain cannot tell whether that was this row" "$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$ledger/recover.csv"
+check "  ... and nothing was proposed" test "$(as_json payment list --agency 075 | json_len)" -eq "$open_now"
+echo '{"key":"075|RUN-RECOVER","sequence":3,"signature":null,"refused":false,"sent":[]}' >"$ledger/recover.csv.journal"
+check "a journaled row none of whose copies was broadcast is proposed, though another request took its sequence" grep -q "proposed" <<<"$("$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$ledger/recover.csv")"
+check "  ... once" test "$(as_json payment list --agency 075 | json_len)" -eq $((open_now + 1))
+check "  ... and a re-run finds it landed" grep -q "already landed" <<<"$("$fisc" --url $url --keypair "$keys/hhs-requester.json" payment run "$ledger/recover.csv")"
+
 # Budget, batch and title commands through the CLI.
 acme=$(key_of "$keys/vendor-acme-labs.json")
 budget_officer=$keys/hhs-budget-officer.json

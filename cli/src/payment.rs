@@ -699,6 +699,10 @@ struct Entry {
     signature: Option<String>,
     #[serde(default)]
     refused: bool,
+    /// Every copy signed for the row, each stored before it was broadcast (absent in journals of
+    /// earlier fisc versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sent: Option<Vec<String>>,
 }
 
 /// Reads and checks every row; all problems at once, naming row and column.
@@ -885,9 +889,10 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
             Some(Entry {
                 signature: None,
                 sequence,
+                sent,
                 ..
-            }) => landed_earlier(ctx, &row.account.agency, *sequence, &row.reference)?
-                .then(|| (*sequence, "(earlier run)".to_string())),
+            }) => landed_earlier(ctx, row, *sequence, sent.as_deref())?
+                .map(|signature| (*sequence, signature)),
             None => None,
         };
         if let Some((sequence, signature)) = landed {
@@ -915,16 +920,32 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
             sequence,
             signature: None,
             refused: false,
+            sent: Some(vec![]),
         })?;
-        let landed = match ctx.client.send(&[ix], &[]) {
+        let mut sent = vec![];
+        let result = ctx.client.send_with(&[ix], &[], &mut |signature| {
+            sent.push(signature.to_string());
+            record(&Entry {
+                key: row.key(),
+                sequence,
+                signature: None,
+                refused: false,
+                sent: Some(sent.clone()),
+            })
+            .map_err(|e| format!("cannot journal {signature}: {e:#}"))
+        });
+        let landed = match result {
             Ok(landed) => landed,
             Err(e) => {
+                // Only a refusal is certain to have changed nothing; an unknown outcome stays
+                // journaled as sent, for the next run to look up.
                 if matches!(e, SubmitError::Program(_)) {
                     record(&Entry {
                         key: row.key(),
                         sequence,
                         signature: None,
                         refused: true,
+                        sent: None,
                     })?;
                 }
                 return Err(e).with_context(|| {
@@ -940,6 +961,7 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
             sequence,
             signature: Some(landed.signature.to_string()),
             refused: false,
+            sent: None,
         })?;
         summary.push(vec![
             row.line.to_string(),
@@ -958,17 +980,69 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Whether the proposal an earlier run sent at `sequence` landed: the sequence was used, and the request
-/// there is ours (or already closed, which only a landed request can be).
-fn landed_earlier(ctx: &Ctx, agency: &Pubkey, sequence: u64, reference: &str) -> Result<bool> {
+/// Whether the proposal an earlier run made for `row` at `sequence` landed, and as which transaction.
+/// Only the chain decides: a copy of the journal's own (`sent`) with a successful status, or an open
+/// request at the sequence that is the row's (requester, obligation, amount, reference, document).
+/// While the sequence is unused no copy has landed, and a new proposal takes that same sequence, so
+/// at most one of them can. A closed request at a used sequence that cannot be tied to the journal's
+/// copies is refused, not guessed at.
+fn landed_earlier(
+    ctx: &Ctx,
+    row: &Row,
+    sequence: u64,
+    sent: Option<&[String]>,
+) -> Result<Option<String>> {
+    let agency = &row.account.agency;
     let policy: disbursement::state::Policy = ctx
         .require(&disbursement::pda::policy(agency), || {
             "the agency has no approval policy".into()
         })?;
     if policy.next_sequence <= sequence {
-        return Ok(false);
+        return Ok(None);
+    }
+    let mut unseen = vec![];
+    if let Some(sent) = sent {
+        if sent.is_empty() {
+            return Ok(None); // nothing was broadcast
+        }
+        let signatures = sent
+            .iter()
+            .map(|s| s.parse())
+            .collect::<Result<Vec<fisc_client::Signature>, _>>()
+            .map_err(|e| anyhow!("the journal holds a bad signature: {e}"))?;
+        let statuses = ctx
+            .client
+            .with_retries(|rpc| rpc.get_signature_statuses_with_history(&signatures))?
+            .value;
+        for (signature, status) in signatures.iter().zip(&statuses) {
+            match status {
+                Some(s) if s.err.is_none() => return Ok(Some(signature.to_string())),
+                Some(_) => {} // failed on chain: changed nothing
+                None => unseen.push(signature.to_string()),
+            }
+        }
     }
     let request: Option<disbursement::state::PaymentRequest> =
         ctx.fetch(&disbursement::pda::request(agency, sequence))?;
-    Ok(request.is_none_or(|r| unpadded(&r.reference) == reference))
+    match request {
+        Some(r) => Ok((r.requester == ctx.actor
+            && r.obligation == row.account.obligation(&padded(&row.award)?)
+            && r.amount == row.amount
+            && unpadded(&r.reference) == row.reference
+            && r.document_hash == row.document)
+            .then(|| "(earlier run)".to_string())),
+        None if sent.is_some() && unseen.is_empty() => Ok(None),
+        None => bail!(
+            "row {} ({}): an earlier run proposed it at sequence {sequence}, which is now used by a closed \
+             request, and the chain cannot tell whether that was this row{}; check on an explorer, then \
+             remove the row's lines from the journal to propose it again",
+            row.line,
+            row.reference,
+            if unseen.is_empty() {
+                String::new()
+            } else {
+                format!(" (its copies {} are not found)", unseen.join(", "))
+            }
+        ),
+    }
 }

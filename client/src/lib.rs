@@ -26,3 +26,4 @@ pub mod text;
 
 pub use anchor_lang::prelude::Pubkey;
 pub use anchor_lang::solana_program::instruction::Instruction;
+pub use solana_transaction::Signature;
