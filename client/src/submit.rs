@@ -155,6 +155,20 @@ fn unknown(sent: &[solana_transaction::Signature], cause: &dyn std::fmt::Display
     }
 }
 
+/// `error`, met before a copy was (re)signed: it stands when no copy was sent yet. After copies
+/// went out, a refusal does not prove that nothing changed (an earlier copy may have landed unseen
+/// and be the reason), and any other failure leaves the outcome unknown.
+fn after_copies(error: SubmitError, sent: &[solana_transaction::Signature]) -> SubmitError {
+    match error {
+        _ if sent.is_empty() => error,
+        SubmitError::Program(cause) => SubmitError::MaybeLanded {
+            signatures: sent.to_vec(),
+            cause,
+        },
+        other => unknown(sent, &other),
+    }
+}
+
 /// A landed transaction.
 #[derive(Clone, Debug)]
 pub struct Landed {
@@ -416,13 +430,12 @@ impl Client {
         let mut sent: Vec<solana_transaction::Signature> = vec![];
         // The newest slot an answer came from: later reads must not come from an older view.
         let mut seen_slot = 0u64;
-        let programs = Self::program_ids(ixs, 1 + usize::from(self.config.priority_fee > 0));
         for attempt in 0..self.config.attempts.max(1) {
             if attempt > 0 {
                 // Every copy so far has expired unseen: the state may have moved on since.
                 simulated = match self.simulate(ixs, signers) {
                     Ok(units) => units,
-                    Err(e) => return Err(self.after_copies(e, &sent)),
+                    Err(e) => return Err(after_copies(e, &sent)),
                 };
             }
             let margin = simulated * self.config.compute_margin_percent / 100 + 1_000;
@@ -435,13 +448,14 @@ impl Client {
                         CommitmentConfig::confirmed(),
                     )
                 })
-                .map_err(|e| self.after_copies(e, &sent))?;
+                .map_err(|e| after_copies(e, &sent))?;
             seen_slot = seen_slot.max(latest.context.slot);
             let (blockhash, last_valid) = latest.value;
-            let (tx, _) = self.build(ixs, units, signers, blockhash);
+            let (tx, prefix) = self.build(ixs, units, signers, blockhash);
+            let programs = Self::program_ids(ixs, prefix);
             let signature = tx.signatures[0];
             before_broadcast(&signature).map_err(|e| {
-                self.after_copies(
+                after_copies(
                     SubmitError::Hook(format!("not sent: the caller refused it: {e}")),
                     &sent,
                 )
@@ -509,24 +523,6 @@ impl Client {
         Ok(height > last_valid)
     }
 
-    /// `error`, met before a copy was (re)signed: it stands when no copy was sent yet. After copies
-    /// went out, a refusal does not prove that nothing changed (an earlier copy may have landed unseen
-    /// and be the reason), and any other failure leaves the outcome unknown.
-    fn after_copies(
-        &self,
-        error: SubmitError,
-        sent: &[solana_transaction::Signature],
-    ) -> SubmitError {
-        match error {
-            _ if sent.is_empty() => error,
-            SubmitError::Program(cause) => SubmitError::MaybeLanded {
-                signatures: sent.to_vec(),
-                cause,
-            },
-            other => unknown(sent, &other),
-        }
-    }
-
     /// The outcome, once `statuses` (of `sent`, in order) decide it: a copy landed at the configured
     /// commitment; or a copy failed on chain and no other is under way (a refusal of the only copy
     /// means nothing changed; of one of several, that another may have landed unseen).
@@ -560,7 +556,7 @@ impl Client {
         Some(Err(if sent.len() == 1 {
             refused
         } else {
-            self.after_copies(refused, sent)
+            after_copies(refused, sent)
         }))
     }
 }
@@ -569,6 +565,10 @@ impl Client {
 mod tests {
     use super::*;
     use anchor_lang::solana_program::instruction::AccountMeta;
+    use solana_transaction::Signature;
+    use solana_transaction_status_client_types::{
+        TransactionConfirmationStatus, TransactionStatus,
+    };
 
     fn transaction(data_len: usize, accounts: usize) -> Transaction {
         let payer = Pubkey::new_unique();
@@ -580,6 +580,96 @@ mod tests {
             data: vec![7; data_len],
         };
         Transaction::new_unsigned(Message::new(&[ix], Some(&payer)))
+    }
+
+    /// A client whose RPC is unreachable: `decide` reads the chain only for a failed copy's logs,
+    /// which it explains without when they cannot be had.
+    fn offline_client() -> Client {
+        let config = SubmitConfig {
+            rpc_retries: 1,
+            ..Default::default()
+        };
+        Client::new("http://127.0.0.1:1", Keypair::new(), config)
+    }
+
+    fn status(
+        confirmation: TransactionConfirmationStatus,
+        err: Option<TransactionError>,
+    ) -> Option<TransactionStatus> {
+        Some(TransactionStatus {
+            slot: 7,
+            confirmations: Some(1),
+            status: err.clone().map_or(Ok(()), Err),
+            err,
+            confirmation_status: Some(confirmation),
+        })
+    }
+
+    #[test]
+    fn decides_only_on_what_the_statuses_prove() {
+        use TransactionConfirmationStatus::{Confirmed, Processed};
+        let client = offline_client();
+        let programs = [disbursement::ID];
+        let sent = [Signature::from([1; 64]), Signature::from([2; 64])];
+        let refused = Some(TransactionError::InstructionError(
+            0,
+            solana_instruction_error::InstructionError::Custom(6000),
+        ));
+        let decide = |sent: &[Signature], statuses: &[Option<TransactionStatus>]| {
+            client.decide(sent, statuses, 1_000, &programs)
+        };
+        // Landed at the configured commitment (confirmed): that copy, whichever it is.
+        match decide(&sent, &[None, status(Confirmed, None)]) {
+            Some(Ok(landed)) => assert_eq!(landed.signature, sent[1]),
+            other => panic!("expected the second copy landed, got {other:?}"),
+        }
+        // Processed only, or nothing known: not decided yet.
+        assert!(decide(&sent, &[status(Processed, None), None]).is_none());
+        assert!(decide(&sent, &[None, None]).is_none());
+        // A copy failed while another is under way: that one may still land.
+        assert!(decide(
+            &sent,
+            &[status(Processed, None), status(Confirmed, refused.clone())]
+        )
+        .is_none());
+        // The only copy refused: nothing changed.
+        assert!(matches!(
+            decide(&sent[..1], &[status(Confirmed, refused.clone())]),
+            Some(Err(SubmitError::Program(_)))
+        ));
+        // A re-signed copy refused, the first unseen: the first may have landed unseen.
+        match decide(&sent, &[None, status(Confirmed, refused)]) {
+            Some(Err(SubmitError::MaybeLanded { signatures, .. })) => {
+                assert_eq!(signatures, sent.to_vec())
+            }
+            other => panic!("expected MaybeLanded, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_error_after_copies_went_out_never_reads_as_nothing_changed() {
+        let sent = [Signature::from([3; 64])];
+        let refusal = || {
+            SubmitError::Program(Explained {
+                summary: "refused".into(),
+                details: vec![],
+            })
+        };
+        assert!(matches!(
+            after_copies(refusal(), &[]),
+            SubmitError::Program(_)
+        ));
+        assert!(matches!(
+            after_copies(refusal(), &sent),
+            SubmitError::MaybeLanded { .. }
+        ));
+        match after_copies(SubmitError::Hook("journal full".into()), &sent) {
+            SubmitError::Unknown { signatures, cause } => {
+                assert_eq!(signatures, sent.to_vec());
+                assert_eq!(cause, "journal full");
+            }
+            other => panic!("expected Unknown, got {other:?}"),
+        }
     }
 
     #[test]
