@@ -466,7 +466,7 @@ impl<'a> Bootstrap<'a> {
             let ixs = [
                 spl_associated_token_account_interface::instruction::create_associated_token_account_idempotent(&payer, &central.pubkey(), mint, &token_program),
                 spl_token_2022_interface::instruction::mint_to(&token_program, mint, &source, &central.pubkey(), &[], missing)?,
-                bix::budget_account_fund(&account, central.pubkey(), source, missing),
+                bix::budget_account_fund(&account, central.pubkey(), source, missing, state.funded),
             ];
             self.run(label, &ixs, &[central])?;
         }
@@ -478,6 +478,8 @@ impl<'a> Bootstrap<'a> {
                 continue;
             }
             let payee = self.keys.get(&obligation.payee)?;
+            // A local payee signs too (a recovery, a deposit): it gets SOL for fees like the officers.
+            self.fund(&payee.pubkey())?;
             let args = budget::ObligationCreateArgs {
                 award_id,
                 payee: payee.pubkey(),

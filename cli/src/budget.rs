@@ -4,7 +4,7 @@
 use anyhow::{bail, Result};
 use clap::Subcommand;
 use fisc_client::amount::{check_syntax, format_amount};
-use fisc_client::ix::budget as bix;
+use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
 use fisc_client::text::{padded, unpadded};
 use fisc_client::Pubkey;
 use solana_keypair::Keypair;
@@ -134,6 +134,11 @@ pub enum BudgetCommand {
         /// Source token account (default: the signer's associated token account).
         #[arg(long)]
         source: Option<String>,
+        /// Deposit only if the funded total is still this amount (default: as read now). A retry of a
+        /// deposit that may have landed, with the figure the first attempt printed, is refused on
+        /// chain if it did.
+        #[arg(long)]
+        if_funded: Option<String>,
     },
     /// Change the budget authority (by a budget officer).
     SetAuthorized {
@@ -222,6 +227,10 @@ pub enum ObligationCommand {
         award: String,
         #[arg(long, allow_hyphen_values = true)]
         amount: String,
+        /// Adjust only if the obligation's amount is still this (default: as read now); for a retry
+        /// that must not adjust twice.
+        #[arg(long)]
+        if_obligated: Option<String>,
     },
     /// De-obligate from an award.
     Decrease {
@@ -233,6 +242,10 @@ pub enum ObligationCommand {
         award: String,
         #[arg(long, allow_hyphen_values = true)]
         amount: String,
+        /// Adjust only if the obligation's amount is still this (default: as read now); for a retry
+        /// that must not adjust twice.
+        #[arg(long)]
+        if_obligated: Option<String>,
     },
     /// Close a liquidated obligation.
     Close {
@@ -255,6 +268,10 @@ pub enum ObligationCommand {
         amount: String,
         #[arg(long)]
         source: Option<String>,
+        /// Record only if the obligation's disbursed amount is still this (default: as read now);
+        /// for a retry that must not record twice.
+        #[arg(long)]
+        if_disbursed: Option<String>,
     },
     /// Show an obligation.
     Show {
@@ -599,15 +616,29 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
             tas,
             amount,
             source,
+            if_funded,
         } => {
             check_syntax(&amount)?;
-            let (account, _) = ctx.budget_account(&agency, &tas)?;
+            let (account, state) = ctx.budget_account(&agency, &tas)?;
             let source = source_or_own(ctx, source.as_deref(), &account)?;
             let amount = ctx.amount(&amount, &account.mint)?;
+            let funded_before = match if_funded {
+                Some(v) => ctx.amount(&v, &account.mint)?,
+                None => state.funded,
+            };
+            eprintln!(
+                "note: deposit built against a funded total of {} (retry with --if-funded {0})",
+                format_amount(funded_before, ctx.decimals(&account.mint)?)
+            );
+            // Built against the funded total read now: a copy that lands twice is refused on chain.
             ctx.submit(
                 &format!("budget account {tas} funded"),
                 vec![bix::budget_account_fund(
-                    &account, ctx.actor, source, amount,
+                    &account,
+                    ctx.actor,
+                    source,
+                    amount,
+                    funded_before,
                 )],
             )
         }
@@ -756,26 +787,36 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
             tas,
             award,
             amount,
+            if_obligated,
         }
         | ObligationCommand::Decrease {
             agency,
             tas,
             award,
             amount,
+            if_obligated,
         } => {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let amount = ctx.amount(&amount, &account.mint)?;
             let award_id = padded(&award)?;
+            let obligated = match if_obligated {
+                Some(v) => ctx.amount(&v, &account.mint)?,
+                None => obligation_state(ctx, &account, &award, &tas)?.obligated,
+            };
+            eprintln!(
+                "note: adjustment built against an obligated amount of {} (retry with --if-obligated {0})",
+                format_amount(obligated, ctx.decimals(&account.mint)?)
+            );
             let (what, ix) = if increase {
                 (
                     "increased",
-                    bix::obligation_increase(ctx.actor, &account, &award_id, amount),
+                    bix::obligation_increase(ctx.actor, &account, &award_id, amount, obligated),
                 )
             } else {
                 (
                     "decreased",
-                    bix::obligation_decrease(ctx.actor, &account, &award_id, amount),
+                    bix::obligation_decrease(ctx.actor, &account, &award_id, amount, obligated),
                 )
             };
             ctx.submit(&format!("obligation {award} {what}"), vec![ix])
@@ -793,11 +834,20 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
             award,
             amount,
             source,
+            if_disbursed,
         } => {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let source = source_or_own(ctx, source.as_deref(), &account)?;
             let amount = ctx.amount(&amount, &account.mint)?;
+            let disbursed = match if_disbursed {
+                Some(v) => ctx.amount(&v, &account.mint)?,
+                None => obligation_state(ctx, &account, &award, &tas)?.disbursed,
+            };
+            eprintln!(
+                "note: recovery built against a disbursed amount of {} (retry with --if-disbursed {0})",
+                format_amount(disbursed, ctx.decimals(&account.mint)?)
+            );
             ctx.submit(
                 &format!("recovery on {award} recorded"),
                 vec![bix::recovery_record(
@@ -806,14 +856,14 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
                     ctx.actor,
                     source,
                     amount,
+                    disbursed,
                 )],
             )
         }
         ObligationCommand::Show { agency, tas, award } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let address = account.obligation(&padded(&award)?);
-            let o: budget::state::Obligation =
-                ctx.require(&address, || format!("no obligation {award} in {tas}"))?;
+            let o = obligation_state(ctx, &account, &award, &tas)?;
             let mut fields = obligation_row(&o, &address, ctx.decimals(&account.mint)?);
             fields.push(("explorer", ctx.client.explorer.address(&address)));
             ctx.print_one(fields);
@@ -862,4 +912,17 @@ fn obligation_row(
         ("payee", o.payee.to_string()),
         ("address", address.to_string()),
     ]
+}
+
+/// The obligation `award` of a budget account as the chain holds it now (adjustments and recoveries
+/// are built against its amounts: compare and set).
+fn obligation_state(
+    ctx: &Ctx,
+    account: &BudgetAccountRef,
+    award: &str,
+    tas: &str,
+) -> Result<budget::state::Obligation> {
+    ctx.require(&account.obligation(&padded(award)?), || {
+        format!("no obligation {award} in {tas}")
+    })
 }

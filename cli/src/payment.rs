@@ -77,6 +77,10 @@ pub enum PaymentCommand {
         /// Refuse, instead of warning, when an open request of the agency already has this reference.
         #[arg(long)]
         strict: bool,
+        /// Propose at this sequence instead of the agency's next: a retry of a proposal that may have
+        /// landed, with the sequence the first attempt printed, cannot create a second request.
+        #[arg(long)]
+        sequence: Option<u64>,
     },
     /// Approve a payment request.
     Approve {
@@ -143,6 +147,10 @@ pub enum BatchCommand {
         reference: String,
         #[arg(long)]
         document: Option<String>,
+        /// Propose at this sequence instead of the agency's next: a retry of a proposal that may have
+        /// landed, with the sequence the first attempt printed, cannot create a second request.
+        #[arg(long)]
+        sequence: Option<u64>,
     },
     /// Approve a batch.
     Approve {
@@ -359,7 +367,8 @@ fn check_reference_unused(
     Ok(())
 }
 
-/// Builds a proposal of `amount` on `award` at the policy's next sequence.
+/// Builds a proposal of `amount` on `award` at `sequence`, by default the policy's next.
+#[allow(clippy::too_many_arguments)]
 fn proposal(
     ctx: &Ctx,
     agency: &str,
@@ -368,6 +377,7 @@ fn proposal(
     amount: u64,
     reference: &str,
     document: [u8; 32],
+    sequence: Option<u64>,
 ) -> Result<(u64, fisc_client::Instruction)> {
     let award_id = padded(award).with_context(|| format!("award {award:?}"))?;
     let obligation = account.obligation(&award_id);
@@ -377,8 +387,9 @@ fn proposal(
     let policy: disbursement::state::Policy = ctx
         .fetch_latest(&disbursement::pda::policy(&account.agency))?
         .ok_or_else(|| anyhow!("the agency has no approval policy"))?;
+    let sequence = sequence.unwrap_or(policy.next_sequence);
     let args = disbursement::PaymentProposeArgs {
-        sequence: policy.next_sequence,
+        sequence,
         amount,
         document_hash: document,
         reference: padded(reference).with_context(|| format!("reference {reference:?}"))?,
@@ -388,7 +399,7 @@ fn proposal(
     }
     let payee = ata(&o.payee, &account.mint, &account.token_program);
     Ok((
-        policy.next_sequence,
+        sequence,
         dix::payment_propose(ctx.payer(), ctx.actor, account, obligation, payee, args),
     ))
 }
@@ -403,6 +414,7 @@ pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
             reference,
             document,
             strict,
+            sequence,
         } => {
             check_syntax(&amount)?;
             let (account, _) = ctx.budget_account(&agency, &tas)?;
@@ -416,7 +428,9 @@ pub fn payment(ctx: &Ctx, command: PaymentCommand) -> Result<()> {
                 amount,
                 &reference,
                 document_hash(document.as_deref())?,
+                sequence,
             )?;
+            eprintln!("note: proposed at sequence {sequence} (retry with --sequence {sequence})");
             ctx.submit(
                 &format!("proposed payment {sequence} of agency {agency}"),
                 vec![ix],
@@ -535,6 +549,7 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
             payees,
             reference,
             document,
+            sequence,
         } => {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let mut items = vec![];
@@ -558,19 +573,20 @@ pub fn batch(ctx: &Ctx, command: BatchCommand) -> Result<()> {
             let policy: disbursement::state::Policy = ctx
                 .fetch_latest(&disbursement::pda::policy(&account.agency))?
                 .ok_or_else(|| anyhow!("agency {agency} has no approval policy"))?;
+            let sequence = sequence.unwrap_or(policy.next_sequence);
+            eprintln!("note: proposed at sequence {sequence} (retry with --sequence {sequence})");
             let ix = dix::payment_batch_propose(
                 ctx.payer(),
                 ctx.actor,
                 &account,
-                policy.next_sequence,
+                sequence,
                 &items,
                 document_hash(document.as_deref())?,
                 padded(&reference)?,
             );
             ctx.submit(
                 &format!(
-                    "proposed batch {} of agency {agency} ({} payees)",
-                    policy.next_sequence,
+                    "proposed batch {sequence} of agency {agency} ({} payees)",
                     items.len()
                 ),
                 vec![ix],
@@ -914,6 +930,7 @@ fn run(ctx: &Ctx, file: &PathBuf, journal: Option<PathBuf>) -> Result<()> {
             row.amount,
             &row.reference,
             row.document,
+            None,
         )?;
         record(&Entry {
             key: row.key(),

@@ -216,6 +216,10 @@ pub enum BuildingCommand {
         /// The payment request that paid for it, if paid through fisc.
         #[arg(long, default_value = "11111111111111111111111111111111")]
         payment_request: String,
+        /// The property's record sequence number this record takes (default: the next, as read now);
+        /// a retry with the number the first attempt printed cannot add the record twice.
+        #[arg(long)]
+        sequence: Option<u16>,
     },
 }
 
@@ -293,6 +297,7 @@ fn property_fields(address: &Pubkey, p: &titles::state::Property) -> Vec<(&'stat
         ),
         ("transfers", p.transfer_seq.to_string()),
         ("active_liens", p.active_liens.to_string()),
+        ("building_records", p.building_records.to_string()),
         ("frozen", p.is_frozen().to_string()),
         ("disposed", p.is_disposed().to_string()),
         ("address", address.to_string()),
@@ -590,9 +595,16 @@ pub fn building_command(ctx: &Ctx, command: BuildingCommand) -> Result<()> {
             cost,
             document,
             payment_request,
+            sequence,
         } => {
             let (_, address, p) = property(ctx, &parcel)?;
+            let sequence = sequence.unwrap_or(p.building_records);
+            eprintln!(
+                "note: record number {sequence} of the property (retry with --sequence {sequence})"
+            );
             let args = titles::BuildingRecordArgs {
+                // Compare and set: a second landing of the same record is refused.
+                sequence,
                 record_kind: kind(
                     "kind",
                     &k,

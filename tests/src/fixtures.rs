@@ -219,6 +219,7 @@ impl World {
                 central.pubkey(),
                 central_tokens,
                 FUNDED,
+                0,
             )],
             &[&central],
         );
@@ -347,6 +348,27 @@ impl World {
     /// The obligation under `award_id`.
     pub fn obligation(&self, award_id: &str) -> budget::state::Obligation {
         self.h.account(&self.account.obligation(&award(award_id)))
+    }
+
+    /// The budget account's funded total now: what `budget_account_fund` is built against.
+    pub fn funded(&self) -> u64 {
+        self.budget_account().funded
+    }
+
+    /// The obligation `id`'s amount now (0 when it does not exist): what an adjustment is built against.
+    pub fn obligated(&self, id: &[u8; AWARD_ID_LEN]) -> u64 {
+        self.obligation_now(id).map_or(0, |o| o.obligated)
+    }
+
+    /// The obligation `id`'s disbursed amount now (0 when it does not exist): what a recovery is built
+    /// against.
+    pub fn disbursed(&self, id: &[u8; AWARD_ID_LEN]) -> u64 {
+        self.obligation_now(id).map_or(0, |o| o.disbursed)
+    }
+
+    fn obligation_now(&self, id: &[u8; AWARD_ID_LEN]) -> Option<budget::state::Obligation> {
+        let address = self.account.obligation(id);
+        self.h.data(&address).map(|_| self.h.account(&address))
     }
 
     /// Tokens in the vault.

@@ -223,7 +223,13 @@ fn funding_moves_tokens_into_the_vault() {
     let central = w.central.insecure_clone();
     let sent = w
         .send(
-            bix::budget_account_fund(&w.account, central.pubkey(), w.central_tokens, 25),
+            bix::budget_account_fund(
+                &w.account,
+                central.pubkey(),
+                w.central_tokens,
+                25,
+                w.funded(),
+            ),
             &central,
         )
         .unwrap();
@@ -242,13 +248,13 @@ fn funding_attacks() {
     let central = w.central.insecure_clone();
     let src = w.central_tokens;
     let ix = unsigned(
-        bix::budget_account_fund(&w.account, central.pubkey(), src, 1),
+        bix::budget_account_fund(&w.account, central.pubkey(), src, 1, w.funded()),
         &central.pubkey(),
     );
     assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
     assert_error(
         w.send(
-            bix::budget_account_fund(&w.account, central.pubkey(), src, 0),
+            bix::budget_account_fund(&w.account, central.pubkey(), src, 0, w.funded()),
             &central,
         ),
         BudgetError::ZeroAmount,
@@ -257,7 +263,7 @@ fn funding_attacks() {
     let thief = w.h.signer("thief");
     assert_error(
         w.send(
-            bix::budget_account_fund(&w.account, thief.pubkey(), src, 1),
+            bix::budget_account_fund(&w.account, thief.pubkey(), src, 1, w.funded()),
             &thief,
         ),
         ErrorCode::ConstraintTokenOwner,
@@ -267,7 +273,7 @@ fn funding_attacks() {
     let (holder, other_src) = w.h.funded_token_account("holder", &other_mint, 100);
     assert_error(
         w.send(
-            bix::budget_account_fund(&w.account, holder.pubkey(), other_src, 1),
+            bix::budget_account_fund(&w.account, holder.pubkey(), other_src, 1, w.funded()),
             &holder,
         ),
         ErrorCode::ConstraintTokenMint,
@@ -275,7 +281,7 @@ fn funding_attacks() {
     // A vault that is not this account's.
     let (_, elsewhere) = w.h.funded_token_account("elsewhere", &w.account.mint, 0);
     let ix = substituted(
-        bix::budget_account_fund(&w.account, central.pubkey(), src, 1),
+        bix::budget_account_fund(&w.account, central.pubkey(), src, 1, w.funded()),
         &w.account.vault,
         &elsewhere,
     );
@@ -284,7 +290,7 @@ fn funding_attacks() {
     let (poor, poor_src) = w.h.funded_token_account("poor", &w.account.mint, 5);
     let err = w
         .send(
-            bix::budget_account_fund(&w.account, poor.pubkey(), poor_src, 6),
+            bix::budget_account_fund(&w.account, poor.pubkey(), poor_src, 6, w.funded()),
             &poor,
         )
         .unwrap_err();
@@ -307,7 +313,13 @@ fn funding_overflow_is_refused() {
     let central = w.central.insecure_clone();
     assert_error(
         w.send(
-            bix::budget_account_fund(&w.account, central.pubkey(), w.central_tokens, 10),
+            bix::budget_account_fund(
+                &w.account,
+                central.pubkey(),
+                w.central_tokens,
+                10,
+                w.funded(),
+            ),
             &central,
         ),
         BudgetError::AmountOverflow,
@@ -363,7 +375,13 @@ fn supplements_and_rescissions() {
     )
     .unwrap();
     let officer = w.officer.insecure_clone();
-    let ix = bix::obligation_increase(officer.pubkey(), &w.account, &padded("AWARD-1"), u64::MAX);
+    let ix = bix::obligation_increase(
+        officer.pubkey(),
+        &w.account,
+        &padded("AWARD-1"),
+        u64::MAX,
+        w.obligated(&padded("AWARD-1")),
+    );
     assert_error(
         w.send(ix, &officer),
         BudgetError::ExceedsUnobligatedAuthority,
@@ -392,7 +410,13 @@ fn the_appropriation_lifecycle() {
         BudgetError::AccountNotOpen,
     );
     w.send(
-        bix::obligation_increase(officer.pubkey(), &w.account, &padded("AWARD-1"), 100),
+        bix::obligation_increase(
+            officer.pubkey(),
+            &w.account,
+            &padded("AWARD-1"),
+            100,
+            w.obligated(&padded("AWARD-1")),
+        ),
         &officer,
     )
     .unwrap();
@@ -414,7 +438,13 @@ fn the_appropriation_lifecycle() {
     assert_error(w.send(ix, &disbursement), BudgetError::AccountCancelled);
     assert_error(
         w.send(
-            bix::obligation_increase(officer.pubkey(), &w.account, &padded("AWARD-2"), 1),
+            bix::obligation_increase(
+                officer.pubkey(),
+                &w.account,
+                &padded("AWARD-2"),
+                1,
+                w.obligated(&padded("AWARD-2")),
+            ),
             &officer,
         ),
         BudgetError::AccountCancelled,
@@ -555,5 +585,35 @@ fn tokens_sent_around_the_program_are_swept_and_counted() {
     .unwrap();
     let a = w.budget_account();
     assert_eq!((a.funded, a.returned), (FUNDED + 7, FUNDED + 7));
+    w.assert_books_balance();
+}
+
+#[test]
+fn a_deposit_that_lands_twice_counts_once() {
+    let mut w = World::new();
+    let central = w.central.insecure_clone();
+    // One deposit, built once against the funded total; its retry is a second copy of the same
+    // instruction (a new blockhash, so a new signature) landing after the first.
+    let ix = bix::budget_account_fund(
+        &w.account,
+        central.pubkey(),
+        w.central_tokens,
+        25,
+        w.funded(),
+    );
+    w.send(ix.clone(), &central).unwrap();
+    let (account, vault) = (w.budget_account(), w.vault_balance());
+    assert_eq!(account.funded, FUNDED + 25);
+    assert_error(w.send(ix, &central), BudgetError::FundedChanged);
+    assert_eq!((w.budget_account(), w.vault_balance()), (account, vault));
+    // Built against a total the account never had: refused, nothing moves.
+    assert_error(
+        w.send(
+            bix::budget_account_fund(&w.account, central.pubkey(), w.central_tokens, 25, FUNDED),
+            &central,
+        ),
+        BudgetError::FundedChanged,
+    );
+    assert_eq!((w.budget_account(), w.vault_balance()), (account, vault));
     w.assert_books_balance();
 }

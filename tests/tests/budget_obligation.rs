@@ -235,7 +235,7 @@ fn adjusts_up_and_down() {
 
     let sent = w
         .send(
-            bix::obligation_increase(officer.pubkey(), &w.account, &id, 500),
+            bix::obligation_increase(officer.pubkey(), &w.account, &id, 500, w.obligated(&id)),
             &officer,
         )
         .unwrap();
@@ -251,7 +251,7 @@ fn adjusts_up_and_down() {
     );
     let sent = w
         .send(
-            bix::obligation_decrease(officer.pubkey(), &w.account, &id, 900),
+            bix::obligation_decrease(officer.pubkey(), &w.account, &id, 900, w.obligated(&id)),
             &officer,
         )
         .unwrap();
@@ -260,28 +260,40 @@ fn adjusts_up_and_down() {
 
     assert_error(
         w.send(
-            bix::obligation_decrease(officer.pubkey(), &w.account, &id, 1),
+            bix::obligation_decrease(officer.pubkey(), &w.account, &id, 1, w.obligated(&id)),
             &officer,
         ),
         BudgetError::DeobligationBelowDisbursed,
     );
     assert_error(
         w.send(
-            bix::obligation_decrease(officer.pubkey(), &w.account, &id, 0),
+            bix::obligation_decrease(officer.pubkey(), &w.account, &id, 0, w.obligated(&id)),
             &officer,
         ),
         BudgetError::ZeroAmount,
     );
     assert_error(
         w.send(
-            bix::obligation_increase(officer.pubkey(), &w.account, &id, AUTHORIZED),
+            bix::obligation_increase(
+                officer.pubkey(),
+                &w.account,
+                &id,
+                AUTHORIZED,
+                w.obligated(&id),
+            ),
             &officer,
         ),
         BudgetError::ExceedsUnobligatedAuthority,
     );
     assert_error(
         w.send(
-            bix::obligation_increase(officer.pubkey(), &w.account, &id, u64::MAX),
+            bix::obligation_increase(
+                officer.pubkey(),
+                &w.account,
+                &id,
+                u64::MAX,
+                w.obligated(&id),
+            ),
             &officer,
         ),
         BudgetError::ExceedsUnobligatedAuthority,
@@ -297,7 +309,7 @@ fn adjust_attacks() {
     let id = award("AWARD-1");
     w.obligate("AWARD-1", "payee-a", 1_000);
     let ix = unsigned(
-        bix::obligation_increase(officer.pubkey(), &w.account, &id, 1),
+        bix::obligation_increase(officer.pubkey(), &w.account, &id, 1, w.obligated(&id)),
         &officer.pubkey(),
     );
     assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
@@ -305,7 +317,7 @@ fn adjust_attacks() {
     // No membership: the (zero-copy) member account is empty, owned by the system program.
     assert_error(
         w.send(
-            bix::obligation_decrease(intruder.pubkey(), &w.account, &id, 1),
+            bix::obligation_decrease(intruder.pubkey(), &w.account, &id, 1, w.obligated(&id)),
             &intruder,
         ),
         ErrorCode::AccountOwnedByWrongProgram,
@@ -321,7 +333,7 @@ fn adjust_attacks() {
     )
     .unwrap();
     let ix = substituted(
-        bix::obligation_increase(officer.pubkey(), &w.account, &id, 1),
+        bix::obligation_increase(officer.pubkey(), &w.account, &id, 1, w.obligated(&id)),
         &w.account.obligation(&id),
         &other.obligation(&award("AWARD-9")),
     );
@@ -382,4 +394,34 @@ fn closes_fully_paid_obligations_only() {
         ),
         ErrorCode::AccountOwnedByWrongProgram,
     );
+}
+
+#[test]
+fn an_adjustment_that_lands_twice_counts_once() {
+    let mut w = World::new();
+    let officer = w.officer.insecure_clone();
+    let id = award("AWARD-1");
+    w.obligate("AWARD-1", "payee-a", 1_000);
+    let increase =
+        bix::obligation_increase(officer.pubkey(), &w.account, &id, 500, w.obligated(&id));
+    w.send(increase.clone(), &officer).unwrap();
+    let (obligation, account) = (w.obligation("AWARD-1"), w.budget_account());
+    assert_eq!(obligation.obligated, 1_500);
+    assert_error(w.send(increase, &officer), BudgetError::ObligatedChanged);
+    assert_eq!(
+        (w.obligation("AWARD-1"), w.budget_account()),
+        (obligation, account)
+    );
+
+    let decrease =
+        bix::obligation_decrease(officer.pubkey(), &w.account, &id, 200, w.obligated(&id));
+    w.send(decrease.clone(), &officer).unwrap();
+    let (obligation, account) = (w.obligation("AWARD-1"), w.budget_account());
+    assert_eq!((obligation.obligated, account.obligated), (1_300, 1_300));
+    assert_error(w.send(decrease, &officer), BudgetError::ObligatedChanged);
+    assert_eq!(
+        (w.obligation("AWARD-1"), w.budget_account()),
+        (obligation, account)
+    );
+    w.assert_books_balance();
 }

@@ -181,7 +181,7 @@ fn recoveries_credit_the_obligation() {
     let id = award("AWARD-1");
     let sent = w
         .send(
-            bix::recovery_record(&w.account, &id, payee.pubkey(), from, 200),
+            bix::recovery_record(&w.account, &id, payee.pubkey(), from, 200, w.disbursed(&id)),
             &payee,
         )
         .unwrap();
@@ -203,14 +203,21 @@ fn recoveries_credit_the_obligation() {
 
     assert_error(
         w.send(
-            bix::recovery_record(&w.account, &id, payee.pubkey(), from, 1_001),
+            bix::recovery_record(
+                &w.account,
+                &id,
+                payee.pubkey(),
+                from,
+                1_001,
+                w.disbursed(&id),
+            ),
             &payee,
         ),
         BudgetError::RecoveryExceedsDisbursed,
     );
     assert_error(
         w.send(
-            bix::recovery_record(&w.account, &id, payee.pubkey(), from, 0),
+            bix::recovery_record(&w.account, &id, payee.pubkey(), from, 0, w.disbursed(&id)),
             &payee,
         ),
         BudgetError::ZeroAmount,
@@ -218,15 +225,42 @@ fn recoveries_credit_the_obligation() {
     let thief = w.h.signer("thief");
     assert_error(
         w.send(
-            bix::recovery_record(&w.account, &id, thief.pubkey(), from, 1),
+            bix::recovery_record(&w.account, &id, thief.pubkey(), from, 1, w.disbursed(&id)),
             &thief,
         ),
         ErrorCode::ConstraintTokenOwner,
     );
     let ix = unsigned(
-        bix::recovery_record(&w.account, &id, payee.pubkey(), from, 1),
+        bix::recovery_record(&w.account, &id, payee.pubkey(), from, 1, w.disbursed(&id)),
         &payee.pubkey(),
     );
     assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
+    w.assert_books_balance();
+}
+
+#[test]
+fn a_recovery_that_lands_twice_counts_once() {
+    let mut w = World::new();
+    w.obligate("AWARD-1", "payee-a", 1_000);
+    w.pay("AWARD-1", "payee-a", 700);
+    let payee = w.h.signer("payee-a");
+    let from = w.payee_tokens("payee-a");
+    let id = award("AWARD-1");
+    let recovery =
+        bix::recovery_record(&w.account, &id, payee.pubkey(), from, 200, w.disbursed(&id));
+    w.send(recovery.clone(), &payee).unwrap();
+    let (obligation, account) = (w.obligation("AWARD-1"), w.budget_account());
+    let (vault, payee_tokens) = (w.vault_balance(), w.h.token_balance(&from));
+    assert_eq!(obligation.disbursed, 500);
+    assert_error(w.send(recovery, &payee), BudgetError::DisbursedChanged);
+    assert_eq!(
+        (
+            w.obligation("AWARD-1"),
+            w.budget_account(),
+            w.vault_balance(),
+            w.h.token_balance(&from)
+        ),
+        (obligation, account, vault, payee_tokens)
+    );
     w.assert_books_balance();
 }

@@ -178,7 +178,13 @@ fn run(w: &mut World, op: &Op, model: &Model) -> bool {
     let payer = w.h.payer.pubkey();
     let result = match *op {
         Op::Fund(a) => w.send(
-            bix::budget_account_fund(&w.account, central.pubkey(), w.central_tokens, a),
+            bix::budget_account_fund(
+                &w.account,
+                central.pubkey(),
+                w.central_tokens,
+                a,
+                w.funded(),
+            ),
             &central,
         ),
         Op::Obligate(i, a) => {
@@ -189,11 +195,23 @@ fn run(w: &mut World, op: &Op, model: &Model) -> bool {
             )
         }
         Op::Increase(i, a) => w.send(
-            bix::obligation_increase(officer.pubkey(), &w.account, &award(&award_id(i)), a),
+            bix::obligation_increase(
+                officer.pubkey(),
+                &w.account,
+                &award(&award_id(i)),
+                a,
+                w.obligated(&award(&award_id(i))),
+            ),
             &officer,
         ),
         Op::Decrease(i, a) => w.send(
-            bix::obligation_decrease(officer.pubkey(), &w.account, &award(&award_id(i)), a),
+            bix::obligation_decrease(
+                officer.pubkey(),
+                &w.account,
+                &award(&award_id(i)),
+                a,
+                w.obligated(&award(&award_id(i))),
+            ),
             &officer,
         ),
         Op::Pay(i, a) => {
@@ -206,7 +224,14 @@ fn run(w: &mut World, op: &Op, model: &Model) -> bool {
             let who = keypair(&payee(i));
             w.h.fund(&who.pubkey());
             w.send(
-                bix::recovery_record(&w.account, &award(&award_id(i)), who.pubkey(), from, a),
+                bix::recovery_record(
+                    &w.account,
+                    &award(&award_id(i)),
+                    who.pubkey(),
+                    from,
+                    a,
+                    w.disbursed(&award(&award_id(i))),
+                ),
                 &who,
             )
         }

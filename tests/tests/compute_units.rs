@@ -133,7 +133,7 @@ fn budget(table: &mut Table) {
     ok(
         &mut w,
         "budget_account_fund",
-        bix::budget_account_fund(&other, central.pubkey(), central_tokens, 1_000_000),
+        bix::budget_account_fund(&other, central.pubkey(), central_tokens, 1_000_000, 0),
         &central,
     );
     ok(
@@ -154,13 +154,13 @@ fn budget(table: &mut Table) {
     ok(
         &mut w,
         "obligation_increase",
-        bix::obligation_increase(officer.pubkey(), &other, &id, 500),
+        bix::obligation_increase(officer.pubkey(), &other, &id, 500, 1_000),
         &officer,
     );
     ok(
         &mut w,
         "obligation_decrease",
-        bix::obligation_decrease(officer.pubkey(), &other, &id, 300),
+        bix::obligation_decrease(officer.pubkey(), &other, &id, 300, 1_500),
         &officer,
     );
     let to = w.payee_tokens("payee-a");
@@ -179,11 +179,11 @@ fn budget(table: &mut Table) {
     ok(
         &mut w,
         "recovery_record",
-        bix::recovery_record(&other, &id, payee.pubkey(), to, 200),
+        bix::recovery_record(&other, &id, payee.pubkey(), to, 200, 1_200),
         &payee,
     );
     w.send(
-        bix::obligation_decrease(officer.pubkey(), &other, &id, 200),
+        bix::obligation_decrease(officer.pubkey(), &other, &id, 200, 1_200),
         &officer,
     )
     .unwrap();
@@ -408,6 +408,7 @@ fn titles(table: &mut Table) {
         &officer,
     );
     let record = titles::BuildingRecordArgs {
+        sequence: 0,
         record_kind: 1,
         date: 1_780_000_000,
         cost: 45_000,

@@ -524,6 +524,7 @@ fn freezes_and_disposal() {
         TitlesError::Disposed,
     );
     let record = titles::BuildingRecordArgs {
+        sequence: 0,
         record_kind: 0,
         date: 0,
         cost: 0,
@@ -569,6 +570,7 @@ fn updates_and_building_records() {
 
     let payment = Pubkey::new_unique();
     let record = titles::BuildingRecordArgs {
+        sequence: 0,
         record_kind: 1,
         date: 1_780_000_000,
         cost: 45_000,
@@ -591,11 +593,39 @@ fn updates_and_building_records() {
         ),
         (1, 45_000, payment, agency)
     );
+    assert_eq!(
+        (event.sequence, t.property(&property).building_records),
+        (0, 1)
+    );
+    // A second copy of the same record (a retry that lands after the first) is refused; the property
+    // and the history are unchanged.
+    let before = t.property(&property);
+    assert_error(
+        t.w.send(
+            tix::building_record_add(property, agency, officer.pubkey(), record.clone()),
+            &officer,
+        ),
+        TitlesError::RecordSequenceChanged,
+    );
+    assert_eq!(t.property(&property), before);
+    let next = titles::BuildingRecordArgs {
+        sequence: 1,
+        ..record.clone()
+    };
+    let sent =
+        t.w.send(
+            tix::building_record_add(property, agency, officer.pubkey(), next),
+            &officer,
+        )
+        .unwrap();
+    assert_eq!(sent.event::<BuildingRecorded>(&titles::ID).sequence, 1);
+    assert_eq!(t.property(&property).building_records, 2);
     assert!(
         sent.created.is_empty(),
         "building records are history: events only"
     );
     let bad = titles::BuildingRecordArgs {
+        sequence: 0,
         record_kind: 4,
         ..record
     };

@@ -236,12 +236,14 @@ pub fn budget_account_open(
     )
 }
 
-/// `budget_account_fund`: `depositor` moves `amount` from its token account `source` into the vault.
+/// `budget_account_fund`: `depositor` moves `amount` from its token account `source` into the vault,
+/// if the account's funded total is still `funded_before` (read it first: a second landing is refused).
 pub fn budget_account_fund(
     account: &BudgetAccountRef,
     depositor: Pubkey,
     source: Pubkey,
     amount: u64,
+    funded_before: u64,
 ) -> Instruction {
     ix(
         acc::BudgetAccountFund {
@@ -254,7 +256,10 @@ pub fn budget_account_fund(
             event_authority: pda::event_authority(),
             program: budget::ID,
         },
-        data::BudgetAccountFund { amount },
+        data::BudgetAccountFund {
+            amount,
+            funded_before,
+        },
     )
 }
 
@@ -355,29 +360,38 @@ fn obligation_adjust_accounts(
     }
 }
 
-/// `obligation_increase`, by a budget officer.
+/// `obligation_increase`, by a budget officer, if the obligation's amount is still `obligated_before`.
 pub fn obligation_increase(
     officer: Pubkey,
     account: &BudgetAccountRef,
     award_id: &[u8; AWARD_ID_LEN],
     amount: u64,
+    obligated_before: u64,
 ) -> Instruction {
     ix(
         obligation_adjust_accounts(officer, account, award_id),
-        data::ObligationIncrease { amount },
+        data::ObligationIncrease {
+            amount,
+            obligated_before,
+        },
     )
 }
 
-/// `obligation_decrease` (a deobligation), by a budget officer.
+/// `obligation_decrease` (a deobligation), by a budget officer, if the obligation's amount is still
+/// `obligated_before`.
 pub fn obligation_decrease(
     officer: Pubkey,
     account: &BudgetAccountRef,
     award_id: &[u8; AWARD_ID_LEN],
     amount: u64,
+    obligated_before: u64,
 ) -> Instruction {
     ix(
         obligation_adjust_accounts(officer, account, award_id),
-        data::ObligationDecrease { amount },
+        data::ObligationDecrease {
+            amount,
+            obligated_before,
+        },
     )
 }
 
@@ -427,13 +441,15 @@ pub fn outlay_execute(
     )
 }
 
-/// `recovery_record`: `payer` returns `amount` from its token account `source`.
+/// `recovery_record`: `payer` returns `amount` from its token account `source`, if the obligation's
+/// disbursed amount is still `disbursed_before`.
 pub fn recovery_record(
     account: &BudgetAccountRef,
     award_id: &[u8; AWARD_ID_LEN],
     payer: Pubkey,
     source: Pubkey,
     amount: u64,
+    disbursed_before: u64,
 ) -> Instruction {
     ix(
         acc::RecoveryRecord {
@@ -448,6 +464,9 @@ pub fn recovery_record(
             event_authority: pda::event_authority(),
             program: budget::ID,
         },
-        data::RecoveryRecord { amount },
+        data::RecoveryRecord {
+            amount,
+            disbursed_before,
+        },
     )
 }

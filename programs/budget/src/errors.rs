@@ -133,4 +133,13 @@ pub enum BudgetError {
     /// The token account is not the budget account's vault.
     #[msg("the token account is not the budget account's vault")]
     VaultMismatch,
+    /// `budget_account_fund` was built against another funded total: a copy may have landed already.
+    #[msg("the budget account's funded total is not the one this deposit was built against")]
+    FundedChanged,
+    /// An increase or decrease was built against another obligated amount: a copy may have landed.
+    #[msg("the obligation's amount is not the one this adjustment was built against")]
+    ObligatedChanged,
+    /// A recovery was built against another disbursed amount: a copy may have landed already.
+    #[msg("the obligation's disbursed amount is not the one this recovery was built against")]
+    DisbursedChanged,
 }

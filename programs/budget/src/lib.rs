@@ -110,9 +110,14 @@ pub mod budget {
         instructions::budget_account_open::handler(ctx, args)
     }
 
-    /// Deposit tokens into a budget account's vault.
-    pub fn budget_account_fund(ctx: Context<BudgetAccountFund>, amount: u64) -> Result<()> {
-        instructions::budget_account_fund::handler(ctx, amount)
+    /// Deposit tokens into a budget account's vault. `funded_before` is the account's funded total the
+    /// deposit was built against (compare and set): a copy that lands twice is refused the second time.
+    pub fn budget_account_fund(
+        ctx: Context<BudgetAccountFund>,
+        amount: u64,
+        funded_before: u64,
+    ) -> Result<()> {
+        instructions::budget_account_fund::handler(ctx, amount, funded_before)
     }
 
     /// Supplement or rescind a budget account's authority; by the central authority.
@@ -143,13 +148,23 @@ pub mod budget {
     }
 
     /// Adjust an obligation up, within the account's unobligated authority; by a budget officer.
-    pub fn obligation_increase(ctx: Context<ObligationAdjust>, amount: u64) -> Result<()> {
-        instructions::obligation_adjust::handler(ctx, true, amount)
+    /// `obligated_before` is the obligation's amount it was built against (compare and set).
+    pub fn obligation_increase(
+        ctx: Context<ObligationAdjust>,
+        amount: u64,
+        obligated_before: u64,
+    ) -> Result<()> {
+        instructions::obligation_adjust::handler(ctx, true, amount, obligated_before)
     }
 
     /// Deobligate part of an obligation, never below what it has paid; by a budget officer.
-    pub fn obligation_decrease(ctx: Context<ObligationAdjust>, amount: u64) -> Result<()> {
-        instructions::obligation_adjust::handler(ctx, false, amount)
+    /// `obligated_before` is the obligation's amount it was built against (compare and set).
+    pub fn obligation_decrease(
+        ctx: Context<ObligationAdjust>,
+        amount: u64,
+        obligated_before: u64,
+    ) -> Result<()> {
+        instructions::obligation_adjust::handler(ctx, false, amount, obligated_before)
     }
 
     /// Close a fully paid obligation, or one of a cancelled account; by a budget officer.
@@ -162,8 +177,13 @@ pub mod budget {
         instructions::outlay_execute::handler(ctx, args)
     }
 
-    /// Record money a payee returns, credited to the obligation.
-    pub fn recovery_record(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
-        instructions::recovery_record::handler(ctx, amount)
+    /// Record money a payee returns, credited to the obligation. `disbursed_before` is the obligation's
+    /// disbursed amount it was built against (compare and set).
+    pub fn recovery_record(
+        ctx: Context<RecoveryRecord>,
+        amount: u64,
+        disbursed_before: u64,
+    ) -> Result<()> {
+        instructions::recovery_record::handler(ctx, amount, disbursed_before)
     }
 }

@@ -74,4 +74,8 @@ pub enum TitlesError {
     /// The offer does not match the property or the agencies passed.
     #[msg("the offer does not match the property or agencies")]
     OfferMismatch,
+    /// A building record was built for another position in the property's record sequence: a copy
+    /// may have landed already.
+    #[msg("the building record's sequence number is not the property's next")]
+    RecordSequenceChanged,
 }

@@ -216,6 +216,8 @@ pub struct BuildingRecorded {
     pub property: Pubkey,
     /// The holding agency.
     pub holder: Pubkey,
+    /// The record's sequence number on the property (0 for its first).
+    pub sequence: u16,
     /// Maintenance (0), inspection (1), occupancy (2) or lease (3).
     pub record_kind: u8,
     /// Date of the event recorded (Unix time).

@@ -30,9 +30,10 @@ pub struct BudgetAccountFund<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Deposit `amount` into the budget account's vault.
-pub fn handler(ctx: Context<BudgetAccountFund>, amount: u64) -> Result<()> {
+/// Deposit `amount` into the budget account's vault, if its funded total is still `funded_before`.
+pub fn handler(ctx: Context<BudgetAccountFund>, amount: u64, funded_before: u64) -> Result<()> {
     let mut account = ctx.accounts.budget_account.load_mut()?;
+    require!(account.funded == funded_before, BudgetError::FundedChanged);
     account.record_funding(amount)?;
     crate::token::transfer(
         ctx.accounts.token_program.key,

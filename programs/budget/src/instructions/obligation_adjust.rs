@@ -35,8 +35,14 @@ pub struct ObligationAdjust<'info> {
 }
 
 /// Adjust an obligation up (`increase`, within the account's unobligated authority, while the account
-/// is open or expired and the agency active) or down (a deobligation, never below what was paid).
-pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> Result<()> {
+/// is open or expired and the agency active) or down (a deobligation, never below what was paid), if
+/// the obligation's amount is still `obligated_before`.
+pub fn handler(
+    ctx: Context<ObligationAdjust>,
+    increase: bool,
+    amount: u64,
+    obligated_before: u64,
+) -> Result<()> {
     require_member(
         &ctx.accounts.member,
         &ctx.accounts.agency.key(),
@@ -47,6 +53,10 @@ pub fn handler(ctx: Context<ObligationAdjust>, increase: bool, amount: u64) -> R
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;
+    require!(
+        obligation.obligated == obligated_before,
+        BudgetError::ObligatedChanged
+    );
     if increase {
         require!(
             ctx.accounts.agency.load()?.is_active(),

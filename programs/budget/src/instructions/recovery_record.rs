@@ -41,12 +41,17 @@ pub struct RecoveryRecord<'info> {
 }
 
 /// A payee returns `amount`: it goes back into the vault and is credited to the obligation, which may
-/// then pay it again. Not on a cancelled account.
-pub fn handler(ctx: Context<RecoveryRecord>, amount: u64) -> Result<()> {
+/// then pay it again. Not on a cancelled account; only while the obligation's disbursed amount is still
+/// `disbursed_before`.
+pub fn handler(ctx: Context<RecoveryRecord>, amount: u64, disbursed_before: u64) -> Result<()> {
     let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;
+    require!(
+        obligation.disbursed == disbursed_before,
+        BudgetError::DisbursedChanged
+    );
     obligation.record_recovery(amount)?;
     account.record_recovery(amount)?;
     crate::token::transfer(

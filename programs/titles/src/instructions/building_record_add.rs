@@ -8,6 +8,9 @@ use crate::roles::require_property_officer;
 /// Arguments of `building_record_add`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct BuildingRecordArgs {
+    /// The property's next record sequence number (`Property::building_records`) when the record was
+    /// built: a copy that lands twice is refused the second time.
+    pub sequence: u16,
     /// Maintenance (0), inspection (1), occupancy (2) or lease (3).
     pub record_kind: u8,
     /// Date of the event recorded (Unix time).
@@ -20,18 +23,22 @@ pub struct BuildingRecordArgs {
     pub payment_request: Pubkey,
 }
 
-/// Record maintenance, an inspection, occupancy or a lease; history lives in the event only.
+/// Record maintenance, an inspection, occupancy or a lease; history lives in the event only, the property
+/// counts the records.
 pub fn handler(ctx: Context<HolderOfficer>, args: BuildingRecordArgs) -> Result<()> {
     let officer = ctx.accounts.officer.key();
     require_property_officer(&ctx.accounts.member, &ctx.accounts.agency.key(), &officer)?;
     require!(args.record_kind <= 3, TitlesError::InvalidRecordKind);
-    let property = ctx.accounts.property.load()?;
+    let mut property = ctx.accounts.property.load_mut()?;
     require!(!property.is_disposed(), TitlesError::Disposed);
+    property.take_building_record(args.sequence)?;
+    property.invariant()?;
     emit(
         &ctx.accounts.event_authority,
         &BuildingRecorded {
             property: ctx.accounts.property.key(),
             holder: property.holder,
+            sequence: args.sequence,
             record_kind: args.record_kind,
             date: args.date,
             cost: args.cost,

@@ -25,7 +25,7 @@ pub fn handler(ctx: Context<HolderOfficer>, args: PropertyDisposeArgs) -> Result
     require!(args.disposal_kind <= 1, TitlesError::InvalidRecordKind);
     let mut property = ctx.accounts.property.load_mut()?;
     property.require_movable()?;
-    property.disposed = 1;
+    property.set_disposed();
     property.invariant()?;
     emit(
         &ctx.accounts.event_authority,

@@ -24,7 +24,7 @@ pub fn handler(
     document_hash: [u8; 32],
 ) -> Result<()> {
     let mut property = ctx.accounts.property.load_mut()?;
-    property.frozen = u8::from(frozen);
+    property.set_frozen(frozen);
     property.invariant()?;
     emit(
         &ctx.accounts.event_authority,

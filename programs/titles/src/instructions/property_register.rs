@@ -104,15 +104,14 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
         acquisition_date: args.acquisition_date,
         deed_hash: args.deed_hash,
         transfer_seq: 0,
+        building_records: 0,
         version: ACCOUNT_VERSION,
         bump,
         use_code: 0,
         occupancy: 0,
         condition: 0,
         active_liens: 0,
-        frozen: 0,
-        disposed: 0,
-        reserved: 0,
+        flags: 0,
     };
     title.invariant()?;
     pda_account::write_zero_copy(&ctx.accounts.property, &title)?;

@@ -43,6 +43,8 @@ pub struct Property {
     pub area_sq_m: u32,
     /// Transfers so far: the title chain's length.
     pub transfer_seq: u16,
+    /// Building records added so far; the next record's sequence number (compare and set).
+    pub building_records: u16,
     /// Layout version of this account.
     pub version: u8,
     /// Bump of the property PDA.
@@ -57,17 +59,25 @@ pub struct Property {
     pub condition: u8,
     /// Liens recorded and not released.
     pub active_liens: u8,
-    /// 1 when frozen by the registrar (dispute or court order): no transfer, no disposal.
-    pub frozen: u8,
-    /// 1 when sold or demolished: the title never moves again.
-    pub disposed: u8,
-    /// Zero.
-    pub reserved: u8,
+    /// [`PropertyFlags`]: frozen by the registrar, disposed of.
+    pub flags: u8,
+}
+
+/// Bits of [`Property::flags`].
+pub struct PropertyFlags;
+
+impl PropertyFlags {
+    /// Frozen by the registrar (dispute or court order): no transfer, no disposal.
+    pub const FROZEN: u8 = 1;
+    /// Sold or demolished: the title never moves again.
+    pub const DISPOSED: u8 = 2;
+    /// Every defined bit.
+    pub const ALL: u8 = Self::FROZEN | Self::DISPOSED;
 }
 
 // No padding: the zero-copy layout is the Borsh layout, and the account fits the 200 bytes.
 const _: () =
-    assert!(core::mem::size_of::<Property>() == 4 * 32 + PARCEL_ID_LEN + 2 * 8 + 3 * 4 + 2 + 10);
+    assert!(core::mem::size_of::<Property>() == 4 * 32 + PARCEL_ID_LEN + 2 * 8 + 3 * 4 + 2 * 2 + 8);
 const _: () = assert!(Property::SPACE <= 200);
 
 impl Property {
@@ -76,12 +86,39 @@ impl Property {
 
     /// Frozen by the registrar.
     pub fn is_frozen(&self) -> bool {
-        self.frozen != 0
+        self.flags & PropertyFlags::FROZEN != 0
     }
 
     /// Sold or demolished.
     pub fn is_disposed(&self) -> bool {
-        self.disposed != 0
+        self.flags & PropertyFlags::DISPOSED != 0
+    }
+
+    /// Freeze or unfreeze.
+    pub fn set_frozen(&mut self, frozen: bool) {
+        if frozen {
+            self.flags |= PropertyFlags::FROZEN;
+        } else {
+            self.flags &= !PropertyFlags::FROZEN;
+        }
+    }
+
+    /// Mark sold or demolished, for good.
+    pub fn set_disposed(&mut self) {
+        self.flags |= PropertyFlags::DISPOSED;
+    }
+
+    /// Take the next building record's sequence number, if the record was built for it.
+    pub fn take_building_record(&mut self, sequence: u16) -> Result<()> {
+        require!(
+            sequence == self.building_records,
+            TitlesError::RecordSequenceChanged
+        );
+        self.building_records = self
+            .building_records
+            .checked_add(1)
+            .ok_or(TitlesError::Overflow)?;
+        Ok(())
     }
 
     /// Rules that hold after every instruction that writes a property.
@@ -92,7 +129,7 @@ impl Property {
             TitlesError::InvalidUpdate
         );
         require!(
-            self.frozen <= 1 && self.disposed <= 1 && self.reserved == 0,
+            self.flags & !PropertyFlags::ALL == 0,
             TitlesError::InvalidUpdate
         );
         Ok(())
