@@ -232,30 +232,51 @@ pub fn audit_command(url: &str, db: &Db) -> Result<bool> {
     runtime()?.block_on(async {
         let store = Store::open(&db.database).await?;
         let source = source(url, 8);
-        // Said first: an index that is behind differs from the chain for that reason alone.
-        let behind = source
-            .behind(&store)
-            .await
-            .with_context(|| format!("reading the history at {url}"))?;
-        if behind > 0 {
-            outln!(
-                "the index is behind the chain by {behind} fisc transaction{} (`fisc index backfill` takes them in); differences below may be only that",
-                if behind == 1 { "" } else { "s" }
-            );
-        }
-        let differences = audit(&store, &source)
+        let audit = audit(&store, &source)
             .await
             .with_context(|| format!("auditing against {url}"))?;
-        if differences.is_empty() {
+        // Said first: an index that is behind differs from the chain for that reason alone.
+        if audit.behind > 0 {
             outln!(
-                "the index and the chain agree (budget accounts, vaults, obligations, properties)"
+                "the index is behind the chain by {} fisc transaction{} (`fisc index backfill` takes them in)",
+                audit.behind,
+                if audit.behind == 1 { "" } else { "s" }
+            );
+        }
+        if !audit.left_out.is_empty() {
+            outln!(
+                "left out of the comparison, as {} transaction{} the index has not taken in changed them before they were read: {}",
+                audit.unindexed,
+                if audit.unindexed == 1 { "" } else { "s" },
+                audit.left_out.join(", ")
+            );
+        } else if audit.unindexed > fisc_indexer::audit::MAX_UNINDEXED_LOOKED_AT {
+            outln!(
+                "{} transactions the index has not taken in landed before the reads: differences below may be only that",
+                audit.unindexed
+            );
+        }
+        let (lo, hi) = audit.slots;
+        let at = if lo == hi {
+            format!("slot {hi}")
+        } else {
+            format!("slots {lo}-{hi}")
+        };
+        if audit.differences.is_empty() {
+            outln!(
+                "the index and the chain agree at {at} (budget accounts, vaults, obligations, properties; index up to slot {})",
+                audit.indexed_slot
             );
             return Ok(true);
         }
-        for d in &differences {
+        for d in &audit.differences {
             outln!("{d}");
         }
-        outln!("{} differences", differences.len());
+        outln!(
+            "{} differences (chain read at {at}, index up to slot {})",
+            audit.differences.len(),
+            audit.indexed_slot
+        );
         Ok(false)
     })
 }

@@ -3,13 +3,16 @@
 //! (obligated, disbursed), properties (holder, transfers, liens, freeze, disposal), closed accounts
 //! that must be gone, and accounts on chain the index never saw.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use anchor_lang::{AccountDeserialize, Discriminator};
-use anyhow::{anyhow, Result};
-use solana_account_decoder_client_types::UiAccountEncoding;
+use anyhow::{anyhow, bail, Result};
+use solana_account_decoder_client_types::{UiAccountEncoding, UiDataSliceConfig};
+use solana_commitment_config::CommitmentConfig;
 use solana_rpc_client_api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
 use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
+use solana_rpc_client_api::request::RpcRequest;
+use solana_rpc_client_api::response::{OptionalContext, RpcKeyedAccount};
 use spl_token_2022_interface::extension::StateWithExtensions;
 use spl_token_2022_interface::state::Account as TokenAccount;
 use sqlx::Row;
@@ -62,50 +65,228 @@ fn key(s: &str) -> Result<Pubkey> {
         .map_err(|_| anyhow!("the index holds a bad address {s}"))
 }
 
-/// The accounts at `keys`, fetched 100 at a time (the RPC's limit per call).
-async fn fetch_all(
-    source: &Source,
-    keys: &[Pubkey],
-) -> Result<Vec<Option<solana_account::Account>>> {
-    let mut out = Vec::with_capacity(keys.len());
-    for chunk in keys.chunks(100) {
-        out.extend(
-            with_retries("getMultipleAccounts", 6, || {
-                source.rpc().get_multiple_accounts(chunk)
-            })
-            .await?,
-        );
-    }
-    Ok(out)
+/// Reads accounts at `confirmed`, never at a slot below the highest one seen so far (the index's own
+/// newest transaction to begin with), and keeps the range of slots the reads were answered at.
+struct Reader<'a> {
+    source: &'a Source,
+    /// The lowest and highest context slot of the answers so far.
+    slots: Option<(u64, u64)>,
+    /// What every read asks at least (`minContextSlot`).
+    floor: u64,
 }
 
-/// Compares the index with the chain; an empty list means they agree.
-pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
-    let mut d = Diffs(vec![]);
+impl Reader<'_> {
+    fn answered_at(&mut self, slot: u64) {
+        self.slots = Some(match self.slots {
+            None => (slot, slot),
+            Some((lo, hi)) => (lo.min(slot), hi.max(slot)),
+        });
+        self.floor = self.floor.max(slot);
+    }
 
-    // Budget accounts and their vaults.
-    let rows = sqlx::query(
+    fn config(&self) -> RpcAccountInfoConfig {
+        RpcAccountInfoConfig {
+            encoding: Some(UiAccountEncoding::Base64),
+            commitment: Some(CommitmentConfig::confirmed()),
+            min_context_slot: Some(self.floor),
+            data_slice: None,
+        }
+    }
+
+    /// The accounts at `keys`, fetched 100 at a time (the RPC's limit per call).
+    async fn accounts(&mut self, keys: &[Pubkey]) -> Result<Vec<Option<solana_account::Account>>> {
+        let mut out = Vec::with_capacity(keys.len());
+        for chunk in keys.chunks(100) {
+            let config = self.config();
+            let response = with_retries("getMultipleAccounts", 6, || {
+                self.source
+                    .rpc()
+                    .get_multiple_ui_accounts_with_config(chunk, config.clone())
+            })
+            .await?;
+            self.answered_at(response.context.slot);
+            out.extend(
+                response
+                    .value
+                    .into_iter()
+                    .map(|a| a.and_then(|a| a.to_account())),
+            );
+        }
+        Ok(out)
+    }
+
+    /// The addresses of `program`'s accounts that start with `discriminator`.
+    async fn program_accounts(
+        &mut self,
+        program: &Pubkey,
+        discriminator: &[u8],
+    ) -> Result<Vec<Pubkey>> {
+        let config = RpcProgramAccountsConfig {
+            filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
+                0,
+                discriminator.to_vec(),
+            ))]),
+            account_config: RpcAccountInfoConfig {
+                data_slice: Some(UiDataSliceConfig {
+                    offset: 0,
+                    length: 0,
+                }),
+                ..self.config()
+            },
+            with_context: Some(true),
+            sort_results: None,
+        };
+        let params = serde_json::json!([program.to_string(), config]);
+        let response = with_retries("getProgramAccounts", 6, || {
+            self.source
+                .rpc()
+                .send::<OptionalContext<Vec<RpcKeyedAccount>>>(
+                    RpcRequest::GetProgramAccounts,
+                    params.clone(),
+                )
+        })
+        .await?;
+        let keyed = match response {
+            OptionalContext::Context(response) => {
+                self.answered_at(response.context.slot);
+                response.value
+            }
+            OptionalContext::NoContext(_) => {
+                bail!("getProgramAccounts: the RPC did not say at which slot it answered")
+            }
+        };
+        keyed.iter().map(|k| key(&k.pubkey)).collect()
+    }
+}
+
+/// Transactions the index has not taken in that may have changed what an audit read, beyond which it
+/// does not look for the accounts they name (it says the index is behind instead).
+pub const MAX_UNINDEXED_LOOKED_AT: usize = 200;
+
+/// What `fisc audit` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audit {
+    /// Where the index and the chain disagree, among the accounts compared; empty when they agree.
+    pub differences: Vec<Difference>,
+    /// The lowest and highest slot the chain's answers were read at (`confirmed`).
+    pub slots: (u64, u64),
+    /// The slot of the index's newest transaction when the audit began (no read is older).
+    pub indexed_slot: u64,
+    /// Successful fisc transactions the index had not taken in that landed no later than the reads.
+    pub unindexed: usize,
+    /// Accounts those transactions name, left out of the comparison ("budget account ... (address)").
+    pub left_out: Vec<String>,
+    /// The chain's fisc transactions newer than the index, all told (failed ones and those after the
+    /// reads included).
+    pub behind: usize,
+}
+
+/// Compares the index with the chain. The index's rows and cursors are read first; every account is
+/// then read at `confirmed` no lower than the index's newest slot, and the slots of the answers kept.
+/// Accounts named by a transaction that the index has not taken in and that landed before the reads are
+/// left out (named in [`Audit::left_out`]): what remains is compared exactly, as of the reads' slots.
+/// Past [`MAX_UNINDEXED_LOOKED_AT`] such transactions nothing is left out and the differences may be
+/// only the index being behind ([`Audit::behind`] says by how much).
+pub async fn audit(store: &Store, source: &Source) -> Result<Audit> {
+    let cursors = source.cursors(store).await?;
+    let mut d = Diffs(vec![]);
+    let mut left_out = vec![];
+
+    let budget_rows = sqlx::query(
         "SELECT address, tas, vault, authorized, obligated, disbursed, funded, returned, status FROM budget_accounts ORDER BY tas, address",
     )
     .fetch_all(store.pool())
     .await?;
-    let accounts = rows
+    let obligation_rows = sqlx::query("SELECT address, award_id, obligated, disbursed, status FROM obligations ORDER BY award_id, address")
+        .fetch_all(store.pool())
+        .await?;
+    let property_rows = sqlx::query(
+        "SELECT address, parcel_id, holder, transfer_seq, active_liens, frozen, disposed FROM properties ORDER BY parcel_id, address",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let indexed_slot = u64::try_from(store.last_slot().await?).unwrap_or(0);
+
+    let mut reader = Reader {
+        source,
+        slots: None,
+        floor: indexed_slot,
+    };
+    let kinds: [(&str, Pubkey, &[u8]); 3] = [
+        (
+            "budget account",
+            budget::ID,
+            budget::state::BudgetAccount::DISCRIMINATOR,
+        ),
+        (
+            "obligation",
+            budget::ID,
+            budget::state::Obligation::DISCRIMINATOR,
+        ),
+        (
+            "property",
+            titles::ID,
+            titles::state::Property::DISCRIMINATOR,
+        ),
+    ];
+    let mut on_chain = vec![];
+    for (kind, program, discriminator) in kinds {
+        for address in reader.program_accounts(&program, discriminator).await? {
+            on_chain.push((address, kind));
+        }
+    }
+    let keys_of = |rows: &[sqlx::any::AnyRow], column: usize| -> Result<Vec<Pubkey>> {
+        rows.iter()
+            .map(|r| key(&r.get::<String, _>(column)))
+            .collect()
+    };
+    let accounts = keys_of(&budget_rows, 0)?;
+    let vaults = keys_of(&budget_rows, 2)?;
+    let obligations = keys_of(&obligation_rows, 0)?;
+    let properties = keys_of(&property_rows, 0)?;
+    let fetched_accounts = reader.accounts(&accounts).await?;
+    let fetched_vaults = reader.accounts(&vaults).await?;
+    let fetched_obligations = reader.accounts(&obligations).await?;
+    let fetched_properties = reader.accounts(&properties).await?;
+    let slots = reader.slots.unwrap_or((indexed_slot, indexed_slot));
+
+    // What the index had not taken in when its cursors were read, and landed before the last read.
+    let newer = source.newer(&cursors).await?;
+    let unindexed: Vec<_> = newer
         .iter()
-        .map(|r| key(&r.get::<String, _>(0)))
-        .collect::<Result<Vec<_>>>()?;
-    let vaults = rows
-        .iter()
-        .map(|r| key(&r.get::<String, _>(2)))
-        .collect::<Result<Vec<_>>>()?;
+        .filter(|n| !n.failed && n.slot <= slots.1)
+        .collect();
+    let mut touched: HashSet<Pubkey> = HashSet::new();
+    if unindexed.len() <= MAX_UNINDEXED_LOOKED_AT {
+        for n in &unindexed {
+            touched.extend(source.account_keys(&n.signature).await?);
+        }
+    }
+    let mut skip = |subject: &str, addresses: &[&Pubkey]| {
+        let skipped = addresses.iter().any(|a| touched.contains(a));
+        if skipped {
+            left_out.push(subject.to_string());
+        }
+        skipped
+    };
+
+    // Budget accounts and their vaults.
     let mut indexed: HashSet<Pubkey> = accounts.iter().copied().collect();
-    let fetched_accounts = fetch_all(source, &accounts).await?;
-    let fetched_vaults = fetch_all(source, &vaults).await?;
-    for ((row, account), vault) in rows.iter().zip(fetched_accounts).zip(fetched_vaults) {
+    for (((row, account), vault), address) in budget_rows
+        .iter()
+        .zip(fetched_accounts)
+        .zip(fetched_vaults)
+        .zip(&accounts)
+    {
         let subject = format!(
             "budget account {} ({})",
             row.get::<String, _>(1),
             row.get::<String, _>(0)
         );
+        let vault_key = key(&row.get::<String, _>(2))?;
+        if skip(&subject, &[address, &vault_key]) {
+            continue;
+        }
         let (figures, status) = (
             [3, 4, 5, 6, 7].map(|i| row.get::<i64, _>(i)),
             row.get::<String, _>(8),
@@ -145,20 +326,20 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     }
 
     // Obligations.
-    let rows = sqlx::query("SELECT address, award_id, obligated, disbursed, status FROM obligations ORDER BY award_id, address")
-        .fetch_all(store.pool())
-        .await?;
-    let keys = rows
+    indexed.extend(obligations.iter().copied());
+    for ((row, account), address) in obligation_rows
         .iter()
-        .map(|r| key(&r.get::<String, _>(0)))
-        .collect::<Result<Vec<_>>>()?;
-    indexed.extend(keys.iter().copied());
-    for (row, account) in rows.iter().zip(fetch_all(source, &keys).await?) {
+        .zip(fetched_obligations)
+        .zip(&obligations)
+    {
         let subject = format!(
             "obligation {} ({})",
             row.get::<String, _>(1),
             row.get::<String, _>(0)
         );
+        if skip(&subject, &[address]) {
+            continue;
+        }
         let status: String = row.get(4);
         match (account, status.as_str()) {
             (None, "closed") => {}
@@ -175,22 +356,20 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     }
 
     // Properties.
-    let rows = sqlx::query(
-        "SELECT address, parcel_id, holder, transfer_seq, active_liens, frozen, disposed FROM properties ORDER BY parcel_id, address",
-    )
-    .fetch_all(store.pool())
-    .await?;
-    let keys = rows
+    indexed.extend(properties.iter().copied());
+    for ((row, account), address) in property_rows
         .iter()
-        .map(|r| key(&r.get::<String, _>(0)))
-        .collect::<Result<Vec<_>>>()?;
-    indexed.extend(keys.iter().copied());
-    for (row, account) in rows.iter().zip(fetch_all(source, &keys).await?) {
+        .zip(fetched_properties)
+        .zip(&properties)
+    {
         let subject = format!(
             "property {} ({})",
             row.get::<String, _>(1),
             row.get::<String, _>(0)
         );
+        if skip(&subject, &[address]) {
+            continue;
+        }
         let Some(account) = account else {
             d.check(&subject, "account", "registered", "missing");
             continue;
@@ -225,61 +404,25 @@ pub async fn audit(store: &Store, source: &Source) -> Result<Vec<Difference>> {
     }
 
     // Accounts on chain that no indexed event created.
-    let kinds: [(&str, Pubkey, &[u8]); 3] = [
-        (
-            "budget account",
-            budget::ID,
-            budget::state::BudgetAccount::DISCRIMINATOR,
-        ),
-        (
-            "obligation",
-            budget::ID,
-            budget::state::Obligation::DISCRIMINATOR,
-        ),
-        (
-            "property",
-            titles::ID,
-            titles::state::Property::DISCRIMINATOR,
-        ),
-    ];
-    let mut unseen: HashMap<Pubkey, &str> = HashMap::new();
-    for (kind, program, discriminator) in kinds {
-        let config = RpcProgramAccountsConfig {
-            filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
-                0,
-                discriminator.to_vec(),
-            ))]),
-            account_config: RpcAccountInfoConfig {
-                encoding: Some(UiAccountEncoding::Base64),
-                data_slice: Some(solana_account_decoder_client_types::UiDataSliceConfig {
-                    offset: 0,
-                    length: 0,
-                }),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
-        let accounts = with_retries("getProgramAccounts", 6, || {
-            source
-                .rpc()
-                .get_program_ui_accounts_with_config(&program, config.clone())
-        })
-        .await?;
-        for (address, _) in accounts {
-            if !indexed.contains(&address) {
-                unseen.insert(address, kind);
-            }
-        }
-    }
-    let mut unseen: Vec<_> = unseen.into_iter().collect();
+    let mut unseen: Vec<(Pubkey, &str)> = on_chain
+        .into_iter()
+        .filter(|(address, _)| !indexed.contains(address))
+        .collect();
     unseen.sort();
+    unseen.dedup();
     for (address, kind) in unseen {
-        d.check(
-            &format!("{kind} {address}"),
-            "account",
-            "missing",
-            "on chain",
-        );
+        let subject = format!("{kind} {address}");
+        if skip(&subject, &[&address]) {
+            continue;
+        }
+        d.check(&subject, "account", "missing", "on chain");
     }
-    Ok(d.0)
+    Ok(Audit {
+        differences: d.0,
+        slots,
+        indexed_slot,
+        unindexed: unindexed.len(),
+        left_out,
+        behind: newer.len(),
+    })
 }

@@ -198,6 +198,60 @@ impl Source {
         Ok(chain_order(&lists))
     }
 
+    /// The index's cursors now, one per program (`None` before its first transaction): what
+    /// [`Source::newer`] compares against.
+    pub async fn cursors(&self, store: &Store) -> Result<Vec<(Pubkey, Option<Signature>)>> {
+        let mut out = vec![];
+        for (id, name) in self.decoder.program_ids() {
+            let cursor = store
+                .meta(&cursor_key(name))
+                .await?
+                .map(|s| s.parse())
+                .transpose()?;
+            out.push((id, cursor));
+        }
+        Ok(out)
+    }
+
+    /// Every fisc transaction the chain holds (at `confirmed`) newer than `cursors`, once each, with its
+    /// slot and whether it failed.
+    pub async fn newer(&self, cursors: &[(Pubkey, Option<Signature>)]) -> Result<Vec<Newer>> {
+        let mut out: BTreeMap<String, Newer> = BTreeMap::new();
+        for (program, until) in cursors {
+            for s in self.signatures(program, *until).await? {
+                out.entry(s.signature.clone()).or_insert(Newer {
+                    signature: s.signature,
+                    slot: s.slot,
+                    failed: s.err.is_some(),
+                });
+            }
+        }
+        Ok(out.into_values().collect())
+    }
+
+    /// The accounts a transaction names (its static keys and those loaded from lookup tables).
+    pub async fn account_keys(&self, signature: &str) -> Result<Vec<Pubkey>> {
+        let tx = self.fetch(signature).await?;
+        let mut keys: Vec<Pubkey> = tx
+            .transaction
+            .transaction
+            .decode()
+            .ok_or_else(|| anyhow!("transaction {signature} does not decode"))?
+            .message
+            .static_account_keys()
+            .to_vec();
+        if let Some(meta) = tx.transaction.meta {
+            let loaded: Option<solana_transaction_status_client_types::UiLoadedAddresses> =
+                meta.loaded_addresses.into();
+            if let Some(loaded) = loaded {
+                for k in loaded.writable.iter().chain(&loaded.readonly) {
+                    keys.push(k.parse().map_err(|_| anyhow!("bad loaded address {k}"))?);
+                }
+            }
+        }
+        Ok(keys)
+    }
+
     /// How many fisc transactions the chain has (at `confirmed`) that the index has not taken in: those
     /// newer than its cursors, an undecodable one it stopped on included.
     pub async fn behind(&self, store: &Store) -> Result<usize> {
@@ -384,6 +438,17 @@ impl Source {
             .try_collect()
             .await
     }
+}
+
+/// A transaction in a program's history that the index has not taken in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Newer {
+    /// Its signature.
+    pub signature: String,
+    /// The slot it landed in.
+    pub slot: u64,
+    /// It failed (and changed nothing but the fee payer's balance).
+    pub failed: bool,
 }
 
 /// A fetched transaction as stored in a fixture.

@@ -321,6 +321,14 @@ impl Store {
         Ok((row.try_get(0)?, row.try_get(1)?))
     }
 
+    /// The slot of the newest indexed transaction (0 for an empty index).
+    pub async fn last_slot(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT COALESCE(MAX(slot), 0) FROM transactions")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
     /// How many indexed transactions failed on chain (kept; a failed transaction changes nothing), and
     /// how many instructions and events the IDLs did not decode (table `undecoded`).
     pub async fn unusual(&self) -> Result<(i64, i64)> {
