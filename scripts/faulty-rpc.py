@@ -17,11 +17,30 @@ scripts/e2e.sh:
   faulty-rpc.py PORT UPSTREAM --stale-status-slots
       answers getSignatureStatuses with every slot one lower than the real one (another backend's view).
 
+  faulty-rpc.py PORT UPSTREAM --random RATE [--seed N] [--stats FILE]
+      the soak: each call meets one fault with probability RATE, drawn from the kinds below (those that
+      apply to its method), and FILE holds the counts by kind (JSON, rewritten after every fault):
+        delay     sendTransaction answered 502 at once and delivered 2-20 s later (after the client gave up)
+        drop      sendTransaction forwarded, the response dropped (502)
+        swallow   sendTransaction not forwarded (502)
+        http429   any call answered 429 Too Many Requests, not forwarded
+        http5xx   any call answered 503, not forwarded
+        null      getSignatureStatuses forwarded, every status answered null (a lagging node)
+        stale     getSignatureStatuses forwarded, every slot answered one lower (another backend)
+        invalid   isBlockhashValid answered false (a backend that has not seen the blockhash)
+        lag       getBlockHeight / getSlot answered 5 lower (a lagging backend)
+        outage    sendTransaction forwarded, then every call answered 503 for 8 s (counted as
+                  outage-503): the client gives up not knowing, and its caller retries
+      Expensive kinds (delay, swallow: the client waits out a blockhash) are drawn a tenth as often.
+
 Every other call passes through. Standard library only."""
 import argparse
 import json
 import http.server
+import os
+import random
 import threading
+import time
 import urllib.request
 
 parser = argparse.ArgumentParser()
@@ -33,7 +52,95 @@ parser.add_argument("--fail-statuses", type=int, default=0)
 parser.add_argument("--lagging-statuses", action="store_true")
 parser.add_argument("--stale-status-slots", action="store_true")
 parser.add_argument("--no-blocks", action="store_true")
+parser.add_argument("--random", type=float, default=0.0)
+parser.add_argument("--seed", type=int, default=1)
+parser.add_argument("--stats")
 args = parser.parse_args()
+rng = random.Random(args.seed)
+stats = {}
+KINDS = {
+    "sendTransaction": [("delay", 1), ("drop", 10), ("swallow", 1), ("http429", 10), ("http5xx", 10), ("outage", 6)],
+    "getSignatureStatuses": [("null", 10), ("stale", 10), ("http429", 10), ("http5xx", 10)],
+    "isBlockhashValid": [("invalid", 10), ("http5xx", 10)],
+    "getBlockHeight": [("lag", 10), ("http429", 10), ("http5xx", 10)],
+    "getSlot": [("lag", 10), ("http5xx", 10)],
+}
+OTHER = [("http429", 10), ("http5xx", 10)]
+
+
+outage_until = [0.0]
+
+
+def draw(method):
+    """The fault this call meets in --random mode, or None."""
+    if args.random <= 0:
+        return None
+    with lock:
+        if time.monotonic() < outage_until[0]:
+            kind = "outage-503"
+        elif rng.random() >= args.random:
+            return None
+        else:
+            kinds = KINDS.get(method, OTHER)
+            kind = rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0]
+        stats[kind] = stats.get(kind, 0) + 1
+        if args.stats:
+            with open(args.stats + ".tmp", "w") as f:
+                json.dump(stats, f)
+            os.replace(args.stats + ".tmp", args.stats)
+        return kind
+
+
+def forward(body):
+    request = urllib.request.Request(args.upstream, data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()
+
+
+def random_fault(handler, body, method, kind):
+    """Answers `handler` as the fault `kind` would; returns False when the call must pass on as usual."""
+    if kind == "outage":
+        forward(body)
+        with lock:
+            outage_until[0] = time.monotonic() + 8
+        handler.send_response(502)
+        handler.end_headers()
+        return True
+    if kind in ("http429", "http5xx", "swallow", "outage-503"):
+        handler.send_response(429 if kind == "http429" else 503 if kind == "http5xx" else 502)
+        handler.end_headers()
+        return True
+    if kind == "delay":
+        delay = 2 + rng.random() * 18
+        threading.Timer(delay, lambda: forward(body)).start()
+        handler.send_response(502)
+        handler.end_headers()
+        return True
+    if kind == "drop":
+        forward(body)
+        handler.send_response(502)
+        handler.end_headers()
+        return True
+    answer = json.loads(forward(body))
+    if kind in ("null", "stale"):
+        for i, status in enumerate(answer.get("result", {}).get("value", []) or []):
+            if status is None:
+                continue
+            if kind == "null":
+                answer["result"]["value"][i] = None
+            else:
+                status["slot"] -= 1
+    elif kind == "invalid" and "result" in answer:
+        answer["result"]["value"] = False
+    elif kind == "lag" and isinstance(answer.get("result"), int):
+        answer["result"] = max(0, answer["result"] - 5)
+    reply = json.dumps(answer).encode()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(reply)))
+    handler.end_headers()
+    handler.wfile.write(reply)
+    return True
 counts = {"statuses": 0, "blocks": 0}
 
 
@@ -69,6 +176,14 @@ faults = {"drop": args.drop_send_responses, "swallow": args.swallow_sends, "stat
 class Proxy(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if args.random > 0:
+            try:
+                method = json.loads(body).get("method")
+            except (ValueError, AttributeError):
+                method = None
+            kind = draw(method)
+            if kind is not None and random_fault(self, body, method, kind):
+                return
         fault = None
         if b'"sendTransaction"' in body:
             with lock:
