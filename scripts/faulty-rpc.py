@@ -29,7 +29,7 @@ scripts/e2e.sh:
         stale     getSignatureStatuses forwarded, every slot answered one lower (another backend)
         invalid   isBlockhashValid answered false (a backend that has not seen the blockhash)
         lag       getBlockHeight / getSlot answered 5 lower (a lagging backend)
-        outage    sendTransaction forwarded, then every call answered 503 for 8 s (counted as
+        outage    sendTransaction forwarded, then every call answered 503 for 12 s (counted as
                   outage-503): the client gives up not knowing, and its caller retries
       Expensive kinds (delay, swallow: the client waits out a blockhash) are drawn a tenth as often.
 
@@ -102,7 +102,7 @@ def random_fault(handler, body, method, kind):
     if kind == "outage":
         forward(body)
         with lock:
-            outage_until[0] = time.monotonic() + 8
+            outage_until[0] = time.monotonic() + 12
         handler.send_response(502)
         handler.end_headers()
         return True
