@@ -75,6 +75,11 @@ pub enum AgencyCommand {
         #[arg(long)]
         agency: String,
     },
+    /// Reactivate a deactivated agency (by the treasury authority).
+    Reactivate {
+        #[arg(long)]
+        agency: String,
+    },
     /// Show an agency.
     Show {
         #[arg(long)]
@@ -483,6 +488,10 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
             &format!("agency {agency} deactivated"),
             vec![bix::agency_deactivate(ctx.actor, ctx.agency(&agency)?)],
         ),
+        AgencyCommand::Reactivate { agency } => ctx.submit(
+            &format!("agency {agency} reactivated"),
+            vec![bix::agency_reactivate(ctx.actor, ctx.agency(&agency)?)],
+        ),
         AgencyCommand::Show { agency } => {
             let address = ctx.agency(&agency)?;
             let a: budget::state::Agency =
@@ -840,9 +849,16 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
             let (account, _) = ctx.budget_account(&agency, &tas)?;
             let source = source_or_own(ctx, source.as_deref(), &account)?;
             let amount = ctx.amount(&amount, &account.mint)?;
+            let obligation = obligation_state(ctx, &account, &award, &tas)?;
             let disbursed = match if_disbursed {
                 Some(v) => ctx.amount(&v, &account.mint)?,
-                None => obligation_state(ctx, &account, &award, &tas)?.disbursed,
+                None => obligation.disbursed,
+            };
+            // The payee returns its own money; anyone else must be a budget officer of the agency.
+            let by = if obligation.payee == ctx.actor {
+                bix::RecoveredBy::Payee
+            } else {
+                bix::RecoveredBy::BudgetOfficer
             };
             eprintln!(
                 "note: recovery built against a disbursed amount of {} (retry with --if-disbursed {0})",
@@ -854,6 +870,7 @@ pub fn obligation(ctx: &Ctx, command: ObligationCommand) -> Result<()> {
                     &account,
                     &padded(&award)?,
                     ctx.actor,
+                    by,
                     source,
                     amount,
                     disbursed,

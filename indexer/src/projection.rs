@@ -81,6 +81,13 @@ pub async fn apply(db: &mut AnyConnection, at: &At<'_>, e: &DecodedEvent) -> Res
                 e.key("agency")?
             );
         }
+        "AgencyReactivated" => {
+            run!(
+                db,
+                "UPDATE agencies SET active = 1 WHERE address = $1",
+                e.key("agency")?
+            );
+        }
         "MemberRolesChanged" => {
             run!(db, "INSERT INTO members (agency, member, roles, signature) VALUES ($1, $2, $3, $4)
                       ON CONFLICT (agency, member) DO UPDATE SET roles = excluded.roles, signature = excluded.signature",

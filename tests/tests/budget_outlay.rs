@@ -181,7 +181,15 @@ fn recoveries_credit_the_obligation() {
     let id = award("AWARD-1");
     let sent = w
         .send(
-            bix::recovery_record(&w.account, &id, payee.pubkey(), from, 200, w.disbursed(&id)),
+            bix::recovery_record(
+                &w.account,
+                &id,
+                payee.pubkey(),
+                bix::RecoveredBy::Payee,
+                from,
+                200,
+                w.disbursed(&id),
+            ),
             &payee,
         )
         .unwrap();
@@ -207,6 +215,7 @@ fn recoveries_credit_the_obligation() {
                 &w.account,
                 &id,
                 payee.pubkey(),
+                bix::RecoveredBy::Payee,
                 from,
                 1_001,
                 w.disbursed(&id),
@@ -217,7 +226,15 @@ fn recoveries_credit_the_obligation() {
     );
     assert_error(
         w.send(
-            bix::recovery_record(&w.account, &id, payee.pubkey(), from, 0, w.disbursed(&id)),
+            bix::recovery_record(
+                &w.account,
+                &id,
+                payee.pubkey(),
+                bix::RecoveredBy::Payee,
+                from,
+                0,
+                w.disbursed(&id),
+            ),
             &payee,
         ),
         BudgetError::ZeroAmount,
@@ -225,13 +242,29 @@ fn recoveries_credit_the_obligation() {
     let thief = w.h.signer("thief");
     assert_error(
         w.send(
-            bix::recovery_record(&w.account, &id, thief.pubkey(), from, 1, w.disbursed(&id)),
+            bix::recovery_record(
+                &w.account,
+                &id,
+                thief.pubkey(),
+                bix::RecoveredBy::Payee,
+                from,
+                1,
+                w.disbursed(&id),
+            ),
             &thief,
         ),
         ErrorCode::ConstraintTokenOwner,
     );
     let ix = unsigned(
-        bix::recovery_record(&w.account, &id, payee.pubkey(), from, 1, w.disbursed(&id)),
+        bix::recovery_record(
+            &w.account,
+            &id,
+            payee.pubkey(),
+            bix::RecoveredBy::Payee,
+            from,
+            1,
+            w.disbursed(&id),
+        ),
         &payee.pubkey(),
     );
     assert_error(w.h.send(&[ix], &[]), ErrorCode::AccountNotSigner);
@@ -246,8 +279,15 @@ fn a_recovery_that_lands_twice_counts_once() {
     let payee = w.h.signer("payee-a");
     let from = w.payee_tokens("payee-a");
     let id = award("AWARD-1");
-    let recovery =
-        bix::recovery_record(&w.account, &id, payee.pubkey(), from, 200, w.disbursed(&id));
+    let recovery = bix::recovery_record(
+        &w.account,
+        &id,
+        payee.pubkey(),
+        bix::RecoveredBy::Payee,
+        from,
+        200,
+        w.disbursed(&id),
+    );
     w.send(recovery.clone(), &payee).unwrap();
     let (obligation, account) = (w.obligation("AWARD-1"), w.budget_account());
     let (vault, payee_tokens) = (w.vault_balance(), w.h.token_balance(&from));
@@ -262,5 +302,75 @@ fn a_recovery_that_lands_twice_counts_once() {
         ),
         (obligation, account, vault, payee_tokens)
     );
+    w.assert_books_balance();
+}
+
+#[test]
+fn only_the_payee_or_a_budget_officer_records_a_recovery() {
+    let mut w = World::new();
+    w.obligate("AWARD-1", "payee-a", 1_000);
+    w.pay("AWARD-1", "payee-a", 1_000);
+    let id = award("AWARD-1");
+    let mint = w.account.mint;
+
+    // A stranger holding the mint: refused (before, its one-unit "recovery" kept the paid obligation
+    // from closing).
+    let stranger = w.h.signer("stranger");
+    let stranger_tokens =
+        w.h.create_token_account("stranger-tokens", &mint, &stranger.pubkey());
+    w.h.mint_to(&mint, &stranger_tokens, 10);
+    let before = w.obligation("AWARD-1");
+    assert_error(
+        w.send(
+            bix::recovery_record(
+                &w.account,
+                &id,
+                stranger.pubkey(),
+                bix::RecoveredBy::Payee,
+                stranger_tokens,
+                1,
+                w.disbursed(&id),
+            ),
+            &stranger,
+        ),
+        BudgetError::RecoveryByStranger,
+    );
+    // Naming a membership it does not have does not help.
+    assert_error(
+        w.send(
+            bix::recovery_record(
+                &w.account,
+                &id,
+                stranger.pubkey(),
+                bix::RecoveredBy::BudgetOfficer,
+                stranger_tokens,
+                1,
+                w.disbursed(&id),
+            ),
+            &stranger,
+        ),
+        anchor_lang::error::ErrorCode::AccountOwnedByWrongProgram,
+    );
+    assert_eq!(w.obligation("AWARD-1"), before);
+
+    // The agency's budget officer records money the agency got back by other means.
+    let officer = w.officer.insecure_clone();
+    let officer_tokens =
+        w.h.create_token_account("officer-tokens", &mint, &officer.pubkey());
+    w.h.mint_to(&mint, &officer_tokens, 10);
+    w.send(
+        bix::recovery_record(
+            &w.account,
+            &id,
+            officer.pubkey(),
+            bix::RecoveredBy::BudgetOfficer,
+            officer_tokens,
+            10,
+            w.disbursed(&id),
+        ),
+        &officer,
+    )
+    .unwrap();
+    assert_eq!(w.obligation("AWARD-1").disbursed, 990);
     w.assert_books_balance();
 }

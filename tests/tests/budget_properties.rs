@@ -228,6 +228,7 @@ fn run(w: &mut World, op: &Op, model: &Model) -> bool {
                     &w.account,
                     &award(&award_id(i)),
                     who.pubkey(),
+                    bix::RecoveredBy::Payee,
                     from,
                     a,
                     w.disbursed(&award(&award_id(i))),

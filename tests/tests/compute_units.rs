@@ -179,7 +179,15 @@ fn budget(table: &mut Table) {
     ok(
         &mut w,
         "recovery_record",
-        bix::recovery_record(&other, &id, payee.pubkey(), to, 200, 1_200),
+        bix::recovery_record(
+            &other,
+            &id,
+            payee.pubkey(),
+            bix::RecoveredBy::Payee,
+            to,
+            200,
+            1_200,
+        ),
         &payee,
     );
     w.send(
@@ -211,6 +219,12 @@ fn budget(table: &mut Table) {
         &mut w,
         "agency_deactivate",
         bix::agency_deactivate(central.pubkey(), agency),
+        &central,
+    );
+    ok(
+        &mut w,
+        "agency_reactivate",
+        bix::agency_reactivate(central.pubkey(), agency),
         &central,
     );
     for (name, sent) in rows.into_inner() {

@@ -174,13 +174,21 @@ fn another_agencys_officers_touch_no_batch() {
     let theirs = budget::pda::member(&other.agency, &outsider.pubkey());
     let ours = budget::pda::member(&agency, &outsider.pubkey());
 
+    // Naming their own agency: not the batch's.
     assert_error(
         p.w.send(
             dix::payment_batch_approve(other.agency, outsider.pubkey(), batch),
             &outsider,
         ),
-        DisbursementError::NotAMember,
+        DisbursementError::RequestMismatch,
     );
+    // Naming ours, with their membership.
+    let ix = substituted(
+        dix::payment_batch_approve(agency, outsider.pubkey(), batch),
+        &ours,
+        &theirs,
+    );
+    assert_error(p.w.send(ix, &outsider), DisbursementError::NotAMember);
     // A rejection (an approver's cancel) under their agency, or ours with their membership.
     let reject = dix::payment_batch_cancel(other.agency, outsider.pubkey(), true, batch, requester);
     assert_error(

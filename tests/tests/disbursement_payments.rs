@@ -218,8 +218,15 @@ fn approval_attacks() {
             dix::payment_approve(other.agency, outsider.pubkey(), request),
             &outsider,
         ),
-        DisbursementError::NotAMember,
+        DisbursementError::RequestMismatch,
     );
+    // ... naming this agency, with its membership there.
+    let ix = substituted(
+        dix::payment_approve(p.w.agency, outsider.pubkey(), request),
+        &budget::pda::member(&p.w.agency, &outsider.pubkey()),
+        &budget::pda::member(&other.agency, &outsider.pubkey()),
+    );
+    assert_error(p.w.send(ix, &outsider), DisbursementError::NotAMember);
     // Another approver's membership under one's own signature.
     let approver = p.approvers[0].insecure_clone();
     let mut ix = dix::payment_approve(p.w.agency, approver.pubkey(), request);
@@ -794,4 +801,89 @@ fn policy_attacks() {
         p.w.send(dix::policy_set(payer, agency, admin.pubkey(), args), &admin),
         DisbursementError::InvalidPeriod,
     );
+}
+
+#[test]
+fn a_deactivated_agency_proposes_approves_and_pays_nothing_until_reactivated() {
+    let mut p = Payments::with(&fisc_tests::token::SPL_TOKEN, default_policy());
+    p.w.obligate("AWARD-1", "payee-a", 50_000);
+    let approved = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    p.approve(&approved, 0).unwrap();
+    let pending = p.propose("AWARD-1", "payee-a", 1_000).unwrap();
+    let central = p.w.central.insecure_clone();
+    p.w.send(
+        bix::agency_deactivate(central.pubkey(), p.w.agency),
+        &central,
+    )
+    .unwrap();
+
+    // Before: each of these went through for a deactivated agency.
+    assert_error(
+        p.propose("AWARD-1", "payee-a", 1_000).map(|_| ()),
+        DisbursementError::AgencyInactive,
+    );
+    assert_error(p.approve(&pending, 0), DisbursementError::AgencyInactive);
+    assert_error(p.execute(&approved), DisbursementError::AgencyInactive);
+    // An approval naming another agency's account (an active one) than the request's is refused.
+    let other = p.other_agency();
+    let approver = p.approvers[0].insecure_clone();
+    let ix = substituted(
+        dix::payment_approve(p.w.agency, approver.pubkey(), pending),
+        &p.w.agency,
+        &other.agency,
+    );
+    assert!(p.w.send(ix, &approver).is_err());
+
+    // Roles can still be revoked, not granted.
+    let admin = p.w.admin.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    let approver_2 = p.approvers[1].pubkey();
+    p.w.send(
+        bix::member_roles_set(payer, p.w.agency, admin.pubkey(), approver_2, 0),
+        &admin,
+    )
+    .unwrap();
+    assert_error(
+        p.w.send(
+            bix::member_roles_set(
+                payer,
+                p.w.agency,
+                admin.pubkey(),
+                approver_2,
+                Role::APPROVER,
+            ),
+            &admin,
+        ),
+        BudgetError::AgencyInactive,
+    );
+
+    // Only the central authority reactivates, once; then the approved payment goes through.
+    let intruder = p.w.h.signer("intruder");
+    assert_error(
+        p.w.send(
+            bix::agency_reactivate(intruder.pubkey(), p.w.agency),
+            &intruder,
+        ),
+        BudgetError::NotCentralAuthority,
+    );
+    let sent =
+        p.w.send(
+            bix::agency_reactivate(central.pubkey(), p.w.agency),
+            &central,
+        )
+        .unwrap();
+    assert_eq!(
+        sent.event::<budget::events::AgencyReactivated>(&budget::ID)
+            .agency,
+        p.w.agency
+    );
+    assert_error(
+        p.w.send(
+            bix::agency_reactivate(central.pubkey(), p.w.agency),
+            &central,
+        ),
+        BudgetError::AgencyActive,
+    );
+    p.execute(&approved).unwrap();
+    p.approve(&pending, 0).unwrap();
 }

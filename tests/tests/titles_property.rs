@@ -716,3 +716,92 @@ fn another_registrys_registrar_cannot_freeze() {
     assert_error(t.w.send(ix, &rogue), TitlesError::PropertyMismatch);
     assert!(!t.property(&property).is_frozen());
 }
+
+/// Writes `value` into the property's field at `offset` (a `Property` field offset) in the SVM.
+fn set_field(t: &mut Titles, property: &Pubkey, offset: usize, value: &[u8]) {
+    let mut account =
+        t.w.h
+            .svm
+            .get_account(property)
+            .expect("the property exists");
+    // Past the 8-byte discriminator, the zero-copy fields in order.
+    account.data[8 + offset..8 + offset + value.len()].copy_from_slice(value);
+    t.w.h
+        .svm
+        .set_account(*property, account)
+        .expect("set the property");
+}
+
+#[test]
+fn counters_at_their_limit_fail_with_a_precise_error() {
+    let mut t = Titles::new();
+    let property = t.register("0165-0802");
+    let officer = t.officer.insecure_clone();
+    let bank = t.lien_holder.insecure_clone();
+    let (agency, other_agency) = (t.w.agency, t.other_agency);
+
+    // 255 active liens: one more is refused, nothing changes.
+    set_field(
+        &mut t,
+        &property,
+        core::mem::offset_of!(Property, active_liens),
+        &[u8::MAX],
+    );
+    let before = t.property(&property);
+    let lien = titles::LienRecordArgs {
+        lien_id: padded(LIEN),
+        amount: 1,
+        document_hash: [7; 32],
+    };
+    assert_error(
+        t.w.send(
+            tix::lien_record(property, t.registry, bank.pubkey(), lien),
+            &bank,
+        ),
+        TitlesError::TooManyLiens,
+    );
+    assert_eq!(t.property(&property), before);
+    set_field(
+        &mut t,
+        &property,
+        core::mem::offset_of!(Property, active_liens),
+        &[0],
+    );
+
+    // 65,535 building records: the next is refused.
+    let at = core::mem::offset_of!(Property, building_records);
+    set_field(&mut t, &property, at, &u16::MAX.to_le_bytes());
+    let record = titles::BuildingRecordArgs {
+        sequence: u16::MAX,
+        record_kind: 0,
+        date: 0,
+        cost: 0,
+        document_hash: [0; 32],
+        payment_request: Pubkey::default(),
+    };
+    assert_error(
+        t.w.send(
+            tix::building_record_add(property, agency, officer.pubkey(), record),
+            &officer,
+        ),
+        TitlesError::BuildingRecordsFull,
+    );
+
+    // 65,535 transfers: the acceptance that would be the next is refused, the title stays.
+    let other = t.other_officer.insecure_clone();
+    t.w.send(
+        tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+        &officer,
+    )
+    .unwrap();
+    let at = core::mem::offset_of!(Property, transfer_seq);
+    set_field(&mut t, &property, at, &u16::MAX.to_le_bytes());
+    assert_error(
+        t.w.send(
+            tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+            &other,
+        ),
+        TitlesError::TitleChainFull,
+    );
+    assert_eq!(t.property(&property).holder, agency);
+}

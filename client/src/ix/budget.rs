@@ -179,6 +179,20 @@ pub fn agency_deactivate(authority: Pubkey, agency: Pubkey) -> Instruction {
     )
 }
 
+/// `agency_reactivate`, by the central authority.
+pub fn agency_reactivate(authority: Pubkey, agency: Pubkey) -> Instruction {
+    ix(
+        acc::AgencyReactivate {
+            treasury: pda::treasury(),
+            agency,
+            authority,
+            event_authority: pda::event_authority(),
+            program: budget::ID,
+        },
+        data::AgencyReactivate {},
+    )
+}
+
 /// `member_roles_set`, by the agency's admin.
 pub fn member_roles_set(
     payer: Pubkey,
@@ -441,12 +455,24 @@ pub fn outlay_execute(
     )
 }
 
-/// `recovery_record`: `payer` returns `amount` from its token account `source`, if the obligation's
-/// disbursed amount is still `disbursed_before`.
+/// Who records a recovery: the program takes it from the obligation's payee, or from a budget officer
+/// of the agency (whose membership the instruction then names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecoveredBy {
+    /// The obligation's payee returns money it was paid.
+    Payee,
+    /// A budget officer records money the agency got back by other means.
+    BudgetOfficer,
+}
+
+/// `recovery_record`: `payer` (the payee, or a budget officer) returns `amount` from its token account
+/// `source`, if the obligation's disbursed amount is still `disbursed_before`.
+#[allow(clippy::too_many_arguments)]
 pub fn recovery_record(
     account: &BudgetAccountRef,
     award_id: &[u8; AWARD_ID_LEN],
     payer: Pubkey,
+    by: RecoveredBy,
     source: Pubkey,
     amount: u64,
     disbursed_before: u64,
@@ -460,6 +486,8 @@ pub fn recovery_record(
             mint: account.mint,
             source,
             payer,
+            member: (by == RecoveredBy::BudgetOfficer)
+                .then(|| pda::member(&account.agency, &payer)),
             token_program: account.token_program,
             event_authority: pda::event_authority(),
             program: budget::ID,

@@ -142,4 +142,12 @@ pub enum BudgetError {
     /// A recovery was built against another disbursed amount: a copy may have landed already.
     #[msg("the obligation's disbursed amount is not the one this recovery was built against")]
     DisbursedChanged,
+    /// A recovery is recorded by the obligation's payee or a budget officer of the agency.
+    #[msg(
+        "a recovery is recorded only by the obligation's payee or a budget officer of the agency"
+    )]
+    RecoveryByStranger,
+    /// Only a deactivated agency is reactivated.
+    #[msg("the agency is active")]
+    AgencyActive,
 }

@@ -104,6 +104,15 @@ pub struct AgencyDeactivated {
     pub authority: Pubkey,
 }
 
+/// A deactivated agency was reactivated.
+#[event]
+pub struct AgencyReactivated {
+    /// The agency.
+    pub agency: Pubkey,
+    /// The central authority that reactivated it.
+    pub authority: Pubkey,
+}
+
 /// A member's roles were set (added, changed, or revoked with `roles == 0`).
 #[event]
 pub struct MemberRolesChanged {

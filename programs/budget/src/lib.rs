@@ -92,6 +92,11 @@ pub mod budget {
         instructions::agency_deactivate::handler(ctx)
     }
 
+    /// Reactivate a deactivated agency; by the central authority.
+    pub fn agency_reactivate(ctx: Context<AgencyReactivate>) -> Result<()> {
+        instructions::agency_reactivate::handler(ctx)
+    }
+
     /// Set a member's roles in an agency (0 revokes all); by the agency admin.
     pub fn member_roles_set(
         ctx: Context<MemberRolesSet>,

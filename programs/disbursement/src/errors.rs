@@ -83,4 +83,8 @@ pub enum DisbursementError {
     /// A batch that has started paying can no longer be rejected or cancelled.
     #[msg("the batch has already paid some items")]
     BatchStarted,
+    /// The agency is deactivated: no proposal, approval or payment until the central authority
+    /// reactivates it.
+    #[msg("the agency is deactivated")]
+    AgencyInactive,
 }

@@ -78,4 +78,13 @@ pub enum TitlesError {
     /// may have landed already.
     #[msg("the building record's sequence number is not the property's next")]
     RecordSequenceChanged,
+    /// The property already holds 255 active liens, the most its counter records.
+    #[msg("the property already has 255 active liens, the most it can hold")]
+    TooManyLiens,
+    /// The title chain already has 65,535 transfers, the most its counter records.
+    #[msg("the title already has 65,535 transfers, the most its chain can record")]
+    TitleChainFull,
+    /// The property already has 65,535 building records, the most its counter records.
+    #[msg("the property already has 65,535 building records, the most it can count")]
+    BuildingRecordsFull,
 }

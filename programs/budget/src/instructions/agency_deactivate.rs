@@ -18,8 +18,8 @@ pub struct AgencyDeactivate<'info> {
     pub authority: Signer<'info>,
 }
 
-/// Deactivate an agency: no new members, budget accounts or obligations; existing obligations may
-/// still be paid.
+/// Deactivate an agency: no new members, roles, budget accounts, obligations, proposals, approvals or
+/// payments; roles may still be revoked, and the central authority may reactivate it.
 pub fn handler(ctx: Context<AgencyDeactivate>) -> Result<()> {
     let mut agency = ctx.accounts.agency.load_mut()?;
     agency.active = 0;

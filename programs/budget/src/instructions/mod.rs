@@ -5,6 +5,7 @@
 pub mod agency_admin_accept;
 pub mod agency_admin_propose;
 pub mod agency_deactivate;
+pub mod agency_reactivate;
 pub mod agency_register;
 pub mod budget_account_authorized_set;
 pub mod budget_account_cancel;
@@ -26,6 +27,7 @@ pub mod treasury_pause_set;
 pub use agency_admin_accept::*;
 pub use agency_admin_propose::*;
 pub use agency_deactivate::*;
+pub use agency_reactivate::*;
 pub use agency_register::*;
 pub use budget_account_authorized_set::*;
 pub use budget_account_cancel::*;

@@ -4,7 +4,8 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::{emit, RecoveryRecorded};
-use crate::state::{BudgetAccount, Obligation, Treasury};
+use crate::roles::require_member;
+use crate::state::{BudgetAccount, Member, Obligation, Role, Treasury};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -34,19 +35,32 @@ pub struct RecoveryRecord<'info> {
     /// The token account the money comes from.
     #[account(mut, token::mint = mint, token::authority = payer, token::token_program = token_program)]
     pub source: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// Who returns the money (usually the payee).
+    /// Who returns the money: the obligation's payee, or a budget officer of the agency (with `member`).
     pub payer: Signer<'info>,
+    /// The payer's membership in the budget account's agency, with the budget officer role; only when
+    /// the payer is not the obligation's payee. Checked by the handler (`roles::require_member`).
+    pub member: Option<AccountLoader<'info, Member>>,
     /// SPL Token or Token-2022 (the mint's).
     pub token_program: Interface<'info, TokenInterface>,
 }
 
 /// A payee returns `amount`: it goes back into the vault and is credited to the obligation, which may
 /// then pay it again. Not on a cancelled account; only while the obligation's disbursed amount is still
-/// `disbursed_before`.
+/// `disbursed_before`; only by the obligation's payee or a budget officer of the agency (so a stranger
+/// cannot lower what an obligation has paid and keep it from closing).
 pub fn handler(ctx: Context<RecoveryRecord>, amount: u64, disbursed_before: u64) -> Result<()> {
     let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
+    let payer = ctx.accounts.payer.key();
+    if payer != obligation.payee {
+        let member = ctx
+            .accounts
+            .member
+            .as_ref()
+            .ok_or(BudgetError::RecoveryByStranger)?;
+        require_member(member, &account.agency, &payer, Role::BUDGET_OFFICER)?;
+    }
     account.require_not_cancelled(fy)?;
     require!(
         obligation.disbursed == disbursed_before,

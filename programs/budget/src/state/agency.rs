@@ -40,6 +40,25 @@ impl Agency {
         self.active != 0
     }
 
+    /// Whether `info` is an active agency: the checks `AccountLoader` makes (owner, size,
+    /// discriminator), once, then the flag read in place. For instructions of other programs that
+    /// only need to know that the agency is active.
+    pub fn is_active_account(info: &AccountInfo) -> Result<bool> {
+        require_keys_eq!(
+            *info.owner,
+            crate::ID,
+            ErrorCode::AccountOwnedByWrongProgram
+        );
+        let data = info.try_borrow_data()?;
+        let fields = data
+            .get(Self::DISCRIMINATOR.len()..Self::SPACE)
+            .filter(|_| data.starts_with(Self::DISCRIMINATOR))
+            .ok_or(ErrorCode::AccountDiscriminatorMismatch)?;
+        let agency: &Agency =
+            bytemuck::try_from_bytes(fields).map_err(|_| ErrorCode::AccountDidNotDeserialize)?;
+        Ok(agency.is_active())
+    }
+
     /// Rules that hold after every instruction that writes an agency.
     pub fn invariant(&self) -> Result<()> {
         require!(self.active <= 1, BudgetError::InvariantViolated);

@@ -1,6 +1,7 @@
 use anchor_lang::prelude::*;
-use budget::state::{Member, Role};
+use budget::state::{Agency, Member, Role};
 
+use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentApproved};
 use crate::roles::require_member;
 use crate::state::PaymentRequest;
@@ -17,12 +18,25 @@ pub struct PaymentApprove<'info> {
     /// The request.
     #[account(mut)]
     pub request: AccountLoader<'info, PaymentRequest>,
+    /// The agency (budget program) the request names; active.
+    /// CHECK: by the handler, which has the request loaded: its key against the request's, then
+    /// `Agency::is_active_account` (owner, type, flag).
+    pub agency: UncheckedAccount<'info>,
 }
 
 /// Approve a payment; each approver counts once, the requester never.
 pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
     let approver = ctx.accounts.approver.key();
     let mut request = ctx.accounts.request.load_mut()?;
+    require_keys_eq!(
+        ctx.accounts.agency.key(),
+        request.agency,
+        DisbursementError::RequestMismatch
+    );
+    require!(
+        Agency::is_active_account(&ctx.accounts.agency)?,
+        DisbursementError::AgencyInactive
+    );
     require_member(
         &ctx.accounts.member,
         &request.agency,

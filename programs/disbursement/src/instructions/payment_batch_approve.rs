@@ -1,6 +1,7 @@
 use anchor_lang::prelude::*;
-use budget::state::{Member, Role};
+use budget::state::{Agency, Member, Role};
 
+use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentApproved};
 use crate::roles::require_member;
 use crate::state::BatchRequest;
@@ -16,12 +17,25 @@ pub struct PaymentBatchApprove<'info> {
     /// The batch.
     #[account(mut)]
     pub batch: Box<Account<'info, BatchRequest>>,
+    /// The agency (budget program) the batch names; active.
+    /// CHECK: by the handler, which has the batch loaded: its key against the batch's, then
+    /// `Agency::is_active_account` (owner, type, flag).
+    pub agency: UncheckedAccount<'info>,
 }
 
 /// Approve a batch as a whole; each approver counts once, the requester never.
 pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
     let approver = ctx.accounts.approver.key();
     let batch = &mut ctx.accounts.batch;
+    require_keys_eq!(
+        ctx.accounts.agency.key(),
+        batch.agency,
+        DisbursementError::RequestMismatch
+    );
+    require!(
+        Agency::is_active_account(&ctx.accounts.agency)?,
+        DisbursementError::AgencyInactive
+    );
     require_member(
         &ctx.accounts.member,
         &batch.agency,

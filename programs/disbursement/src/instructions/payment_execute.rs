@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 use budget::cpi::accounts::OutlayExecute;
 use budget::program::Budget;
-use budget::state::Member;
+use budget::state::{Agency, Member};
 
 use crate::constants::{AUTHORITY_AND_BUMP, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
@@ -15,8 +15,9 @@ pub struct PaymentExecute<'info> {
     /// The agency's policy: the executor rule, the spending limit, a stricter current tier.
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
     pub policy: AccountLoader<'info, Policy>,
-    /// The agency (budget program).
-    /// CHECK: by key only; the accounts that name it are checked against it.
+    /// The agency (budget program); active.
+    /// CHECK: `Agency::is_active_account` (owner, type, flag); the accounts that name it against its key.
+    #[account(constraint = Agency::is_active_account(&agency)? @ DisbursementError::AgencyInactive)]
     pub agency: UncheckedAccount<'info>,
     /// The executor's membership with the disbursing officer role; may be omitted when the policy lets
     /// anyone execute.

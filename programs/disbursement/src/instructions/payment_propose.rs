@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use budget::state::{BudgetAccount, Member, Obligation, Role};
+use budget::state::{Agency, BudgetAccount, Member, Obligation, Role};
 use budget::text::is_code;
 use budget::{pda_account, token};
 
@@ -39,8 +39,9 @@ pub struct PaymentPropose<'info> {
     /// The agency's policy: tiers and the payment sequence.
     #[account(mut, has_one = agency @ DisbursementError::NoPolicy)]
     pub policy: AccountLoader<'info, Policy>,
-    /// The agency (budget program).
-    /// CHECK: by key only; the accounts that name it are checked against it.
+    /// The agency (budget program); active.
+    /// CHECK: `Agency::is_active_account` (owner, type, flag); the accounts that name it against its key.
+    #[account(constraint = Agency::is_active_account(&agency)? @ DisbursementError::AgencyInactive)]
     pub agency: UncheckedAccount<'info>,
     /// The requester's membership, with the requester role.
     /// Checked first by the handler (`roles::require_member`).

@@ -63,7 +63,7 @@ pub fn record(ctx: Context<LienRecord>, args: LienRecordArgs) -> Result<()> {
     property.active_liens = property
         .active_liens
         .checked_add(1)
-        .ok_or(TitlesError::Overflow)?;
+        .ok_or(TitlesError::TooManyLiens)?;
     property.invariant()?;
     let bump = pda_account::create(
         &crate::ID,

@@ -117,7 +117,7 @@ impl Property {
         self.building_records = self
             .building_records
             .checked_add(1)
-            .ok_or(TitlesError::Overflow)?;
+            .ok_or(TitlesError::BuildingRecordsFull)?;
         Ok(())
     }
 
@@ -167,7 +167,7 @@ impl Property {
         self.transfer_seq = self
             .transfer_seq
             .checked_add(1)
-            .ok_or(TitlesError::Overflow)?;
+            .ok_or(TitlesError::TitleChainFull)?;
         Ok(())
     }
 }
