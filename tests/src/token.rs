@@ -2,11 +2,12 @@
 //! builders, which accept either program id).
 
 use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program_pack::Pack;
 use anchor_lang::solana_program::system_instruction;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
-use spl_token_2022_interface::extension::StateWithExtensions;
+use spl_token_2022_interface::extension::{ExtensionType, StateWithExtensions};
 use spl_token_2022_interface::instruction as token_ix;
 use spl_token_2022_interface::state::{Account as TokenAccount, Mint};
 
@@ -35,6 +36,34 @@ impl Harness {
             token_ix::initialize_mint2(token_program, &mint.pubkey(), &payer, None, decimals)
                 .expect("initialize_mint2"),
         ];
+        self.send_ok(&ixs, &[&mint]);
+        mint.pubkey()
+    }
+
+    /// Create a Token-2022 mint named `name` carrying `extensions`, each set up by its instruction in
+    /// `init` (run before the mint is initialised), with the payer as mint and freeze authority.
+    pub fn create_mint_with_extensions(
+        &mut self,
+        name: &str,
+        extensions: &[ExtensionType],
+        init: &[Instruction],
+    ) -> Pubkey {
+        let mint = keypair(name);
+        let payer = self.payer.pubkey();
+        let len = ExtensionType::try_calculate_account_len::<Mint>(extensions).expect("mint size");
+        let rent = self.svm.minimum_balance_for_rent_exemption(len);
+        let mut ixs = vec![system_instruction::create_account(
+            &payer,
+            &mint.pubkey(),
+            rent,
+            len as u64,
+            &TOKEN_2022,
+        )];
+        ixs.extend_from_slice(init);
+        ixs.push(
+            token_ix::initialize_mint2(&TOKEN_2022, &mint.pubkey(), &payer, Some(&payer), 6)
+                .expect("initialize_mint2"),
+        );
         self.send_ok(&ixs, &[&mint]);
         mint.pubkey()
     }

@@ -228,3 +228,148 @@ fn pause_stops_outlays_and_resume_restarts_them() {
     w.send(ix, &disbursement).unwrap();
     assert_eq!(w.obligation("75N91026C00001").disbursed, 400);
 }
+
+/// A Token-2022 mint carrying `extension`, set up by `init(mint, authority)`, and whether the treasury
+/// took it.
+fn mint_add_with(
+    name: &str,
+    extension: spl_token_2022_interface::extension::ExtensionType,
+    init: impl Fn(&Pubkey, &Pubkey) -> anchor_lang::solana_program::instruction::Instruction,
+) -> (
+    World,
+    Result<fisc_tests::Sent, litesvm::types::FailedTransactionMetadata>,
+) {
+    let mut w = World::new();
+    let central = w.central.insecure_clone();
+    let mint = fisc_tests::keypair(name).pubkey();
+    let authority = w.h.payer.pubkey();
+    let mint = {
+        let ix = init(&mint, &authority);
+        w.h.create_mint_with_extensions(name, &[extension], &[ix])
+    };
+    let result = w.send(
+        bix::treasury_mint_add(central.pubkey(), mint, TOKEN_2022),
+        &central,
+    );
+    (w, result)
+}
+
+mod token_2022_extensions {
+    use super::*;
+    use spl_token_2022_interface::extension::ExtensionType;
+    use spl_token_2022_interface::extension::{
+        default_account_state, metadata_pointer, transfer_fee, transfer_hook,
+    };
+    use spl_token_2022_interface::instruction as token_ix;
+    use spl_token_2022_interface::state::AccountState;
+
+    #[track_caller]
+    fn refused(
+        name: &str,
+        extension: ExtensionType,
+        init: impl Fn(&Pubkey, &Pubkey) -> anchor_lang::solana_program::instruction::Instruction,
+    ) {
+        let (w, result) = mint_add_with(name, extension, init);
+        fisc_tests::assert_error_logged(
+            result,
+            BudgetError::MintExtensionsNotSupported,
+            &format!("the mint carries the Token-2022 extension {extension:?}"),
+        );
+        assert!(!treasury(&w)
+            .mints
+            .contains(&fisc_tests::keypair(name).pubkey()));
+    }
+
+    #[test]
+    fn a_transfer_fee_is_refused() {
+        refused(
+            "fee-mint",
+            ExtensionType::TransferFeeConfig,
+            |mint, auth| {
+                transfer_fee::instruction::initialize_transfer_fee_config(
+                    &TOKEN_2022,
+                    mint,
+                    Some(auth),
+                    Some(auth),
+                    50,
+                    1_000,
+                )
+                .unwrap()
+            },
+        );
+    }
+
+    #[test]
+    fn a_transfer_hook_is_refused() {
+        refused("hook-mint", ExtensionType::TransferHook, |mint, auth| {
+            transfer_hook::instruction::initialize(&TOKEN_2022, mint, Some(*auth), Some(budget::ID))
+                .unwrap()
+        });
+    }
+
+    #[test]
+    fn a_permanent_delegate_is_refused() {
+        refused(
+            "delegate-mint",
+            ExtensionType::PermanentDelegate,
+            |mint, auth| token_ix::initialize_permanent_delegate(&TOKEN_2022, mint, auth).unwrap(),
+        );
+    }
+
+    #[test]
+    fn a_close_authority_is_refused() {
+        refused(
+            "closable-mint",
+            ExtensionType::MintCloseAuthority,
+            |mint, auth| {
+                token_ix::initialize_mint_close_authority(&TOKEN_2022, mint, Some(auth)).unwrap()
+            },
+        );
+    }
+
+    #[test]
+    fn a_default_frozen_state_is_refused() {
+        refused(
+            "frozen-mint",
+            ExtensionType::DefaultAccountState,
+            |mint, _| {
+                default_account_state::instruction::initialize_default_account_state(
+                    &TOKEN_2022,
+                    mint,
+                    &AccountState::Frozen,
+                )
+                .unwrap()
+            },
+        );
+    }
+
+    #[test]
+    fn a_non_transferable_mint_is_refused() {
+        refused(
+            "soulbound-mint",
+            ExtensionType::NonTransferable,
+            |mint, _| token_ix::initialize_non_transferable_mint(&TOKEN_2022, mint).unwrap(),
+        );
+    }
+
+    #[test]
+    fn a_metadata_pointer_is_allowed() {
+        let (w, result) = mint_add_with(
+            "described-mint",
+            ExtensionType::MetadataPointer,
+            |mint, auth| {
+                metadata_pointer::instruction::initialize(
+                    &TOKEN_2022,
+                    mint,
+                    Some(*auth),
+                    Some(*mint),
+                )
+                .unwrap()
+            },
+        );
+        result.expect("a mint that only describes itself is allowed");
+        assert!(treasury(&w)
+            .mints
+            .contains(&fisc_tests::keypair("described-mint").pubkey()));
+    }
+}

@@ -28,8 +28,9 @@ pub enum BudgetError {
     /// The treasury's mint list is full.
     #[msg("the treasury allows at most 4 mints")]
     TooManyMints,
-    /// Token-2022 mints with extensions (fees, hooks, ...) would break the ledger's arithmetic.
-    #[msg("mints with Token-2022 extensions are not supported")]
+    /// Token-2022 mints with extensions other than metadata (fees, hooks, a permanent delegate, ...)
+    /// would break the ledger's arithmetic or its control of the vaults.
+    #[msg("the mint carries a Token-2022 extension fisc does not support (only metadata is)")]
     MintExtensionsNotSupported,
     /// The mint is not on the treasury's list.
     #[msg("the mint is not allowed by the treasury")]

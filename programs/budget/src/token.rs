@@ -6,7 +6,9 @@
 //! account.
 
 use anchor_lang::prelude::*;
-use anchor_spl::token_2022::spl_token_2022::extension::PodStateWithExtensions;
+use anchor_spl::token_2022::spl_token_2022::extension::{
+    BaseStateWithExtensions, ExtensionType, PodStateWithExtensions,
+};
 use anchor_spl::token_2022::spl_token_2022::pod::{PodAccount, PodMint};
 use anchor_spl::token_interface::{self, TransferChecked};
 
@@ -40,6 +42,28 @@ pub fn mint_decimals(account: &AccountInfo) -> Result<u8> {
     let state = PodStateWithExtensions::<PodMint>::unpack(&data)
         .map_err(|_| ErrorCode::AccountDidNotDeserialize)?;
     Ok(state.base.decimals)
+}
+
+/// Token-2022 mint extensions a fisc mint may carry: they describe the token and change no transfer, so
+/// every vault moves exactly what the ledger records and answers to its budget account alone. Every
+/// other extension (transfer fees and hooks, a permanent delegate, a close authority, a default frozen
+/// state, non-transferability, interest, confidential transfers, pausing, ...) is refused.
+pub const ALLOWED_MINT_EXTENSIONS: [ExtensionType; 2] =
+    [ExtensionType::MetadataPointer, ExtensionType::TokenMetadata];
+
+/// The first extension of the mint `account` that fisc does not support, if any (SPL Token mints have
+/// none).
+pub fn unsupported_mint_extension(account: &AccountInfo) -> Result<Option<ExtensionType>> {
+    require_token_program_owner(account)?;
+    let data = account.try_borrow_data()?;
+    let state = PodStateWithExtensions::<PodMint>::unpack(&data)
+        .map_err(|_| ErrorCode::AccountDidNotDeserialize)?;
+    let types = state
+        .get_extension_types()
+        .map_err(|_| ErrorCode::AccountDidNotDeserialize)?;
+    Ok(types
+        .into_iter()
+        .find(|t| !ALLOWED_MINT_EXTENSIONS.contains(t)))
 }
 
 /// Fails unless `account` is an initialised token account of `mint` (else `ConstraintTokenMint`) owned

@@ -5,9 +5,7 @@ use crate::constants::TREASURY_AND_BUMP;
 use crate::errors::BudgetError;
 use crate::events::{emit, TreasuryMintAdded};
 use crate::state::Treasury;
-
-/// Size of a mint without Token-2022 extensions.
-const PLAIN_MINT_LEN: usize = 82;
+use crate::token::unsupported_mint_extension;
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -24,13 +22,15 @@ pub struct TreasuryMintAdd<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
-/// Allow `mint` for budget accounts and payments. Mints with Token-2022 extensions (transfer fees,
-/// hooks, interest) are refused: they would make vault balances differ from the ledger.
+/// Allow `mint` for budget accounts and payments. A Token-2022 mint may describe itself (metadata) but
+/// carry no extension that changes transfers or who controls a vault (`token::ALLOWED_MINT_EXTENSIONS`):
+/// those would make vault balances differ from the ledger, or let someone other than the budget
+/// account move or freeze its money.
 pub fn handler(ctx: Context<TreasuryMintAdd>) -> Result<()> {
-    require!(
-        ctx.accounts.mint.to_account_info().data_len() == PLAIN_MINT_LEN,
-        BudgetError::MintExtensionsNotSupported
-    );
+    if let Some(extension) = unsupported_mint_extension(&ctx.accounts.mint.to_account_info())? {
+        msg!("the mint carries the Token-2022 extension {:?}", extension);
+        return err!(BudgetError::MintExtensionsNotSupported);
+    }
     let mint = ctx.accounts.mint.key();
     let mut treasury = ctx.accounts.treasury.load_mut()?;
     treasury.add_mint(mint)?;
