@@ -4,7 +4,7 @@
 
 use anchor_lang::error::ErrorCode;
 use disbursement::errors::DisbursementError;
-use disbursement::events::{BatchCompleted, BatchItemPaid};
+use disbursement::events::{BatchCompleted, BatchItemPaid, PaymentCancelled};
 use fisc_client::ix::budget as bix;
 use fisc_client::ix::disbursement::{self as dix, BatchPayee};
 use fisc_tests::fixtures::{award, Payments};
@@ -285,17 +285,17 @@ fn batch_attacks() {
         p.w.send(exec(&p, 0, &payees[..5]), &officer),
         DisbursementError::ItemMismatch,
     );
-    // Pay the first item; paying it again fails; the batch can no longer be cancelled.
+    // Pay the first item; paying it again fails; an approver can no longer reject the batch.
     p.w.send(exec(&p, 0, &payees[..1]), &officer).unwrap();
     assert_error(
         p.w.send(exec(&p, 0, &payees[..1]), &officer),
         DisbursementError::ItemAlreadyPaid,
     );
-    let me = p.requester.insecure_clone();
+    let approver = p.approvers[1].insecure_clone();
     assert_error(
         p.w.send(
-            dix::payment_batch_cancel(p.w.agency, me.pubkey(), false, batch, requester),
-            &me,
+            dix::payment_batch_cancel(p.w.agency, approver.pubkey(), true, batch, requester),
+            &approver,
         ),
         DisbursementError::BatchStarted,
     );
@@ -350,4 +350,59 @@ fn batch_attacks() {
     )
     .unwrap();
     assert!(p.w.h.data(&batch).is_none());
+}
+
+/// A batch one of whose payees cannot be paid: its requester cancels the unpaid remainder, what was
+/// paid stays paid once, and nothing of the batch is paid again (before: the cancel was refused and the
+/// rest stranded).
+#[test]
+fn the_unpaid_remainder_of_a_batch_is_cancelled_and_nothing_is_paid_twice() {
+    let mut p = Payments::new();
+    let payees = ten_payees(&mut p, 2_000);
+    let batch = propose(&mut p, &payees[..3]).unwrap();
+    approve(&mut p, &batch, 0).unwrap();
+    let officer = p.disbursing_officer.insecure_clone();
+    let requester = p.requester.pubkey();
+    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| {
+        dix::payment_batch_execute(
+            &p.w.account,
+            officer.pubkey(),
+            true,
+            batch,
+            requester,
+            start,
+            items,
+        )
+    };
+    p.w.send(exec(&p, 0, &payees[..1]), &officer).unwrap();
+    let paid = p.w.h.token_balance(&payees[0].payee_token_account);
+    assert_eq!(paid, 2_000);
+
+    let me = p.requester.insecure_clone();
+    let sent =
+        p.w.send(
+            dix::payment_batch_cancel(p.w.agency, me.pubkey(), false, batch, requester),
+            &me,
+        )
+        .unwrap();
+    assert_eq!(
+        sent.event::<PaymentCancelled>(&disbursement::ID)
+            .cancelled_by,
+        me.pubkey()
+    );
+    assert!(p.w.h.data(&batch).is_none(), "the batch is closed");
+    // Nothing of it pays again: neither the remainder nor the item already paid.
+    assert_error(
+        p.w.send(exec(&p, 1, &payees[1..3]), &officer),
+        ErrorCode::AccountNotInitialized,
+    );
+    assert_error(
+        p.w.send(exec(&p, 0, &payees[..1]), &officer),
+        ErrorCode::AccountNotInitialized,
+    );
+    assert_eq!(p.w.h.token_balance(&payees[0].payee_token_account), paid);
+    assert_eq!(p.w.h.token_balance(&payees[1].payee_token_account), 0);
+    assert_eq!(p.w.obligation("AWARD-0").disbursed, 2_000);
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 0);
+    p.w.assert_books_balance();
 }

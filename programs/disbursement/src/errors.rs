@@ -80,8 +80,9 @@ pub enum DisbursementError {
     /// The batch item was already paid.
     #[msg("this batch item has already been paid")]
     ItemAlreadyPaid,
-    /// A batch that has started paying can no longer be rejected or cancelled.
-    #[msg("the batch has already paid some items")]
+    /// A batch that has started paying can no longer be rejected (its requester or the admin may
+    /// cancel the unpaid remainder).
+    #[msg("the batch has already paid some items: only its requester or the agency admin can cancel the rest")]
     BatchStarted,
     /// The agency is deactivated: no proposal, approval or payment until the central authority
     /// reactivates it.

@@ -12,12 +12,11 @@ pub struct PaymentBatchCancel<'info> {
     pub agency: AccountLoader<'info, Agency>,
     /// The signer's membership when an approver rejects; omitted for the requester or the admin.
     pub member: Option<AccountLoader<'info, Member>>,
-    /// The batch, closed here before any item is paid; rent to the requester.
+    /// The batch, closed here: its unpaid items are never paid; rent to the requester.
     #[account(
         mut,
         has_one = agency @ DisbursementError::RequestMismatch,
         has_one = requester @ DisbursementError::RequestMismatch,
-        constraint = batch.paid_count == 0 @ DisbursementError::BatchStarted,
         close = requester,
     )]
     pub batch: Box<Account<'info, BatchRequest>>,
@@ -29,8 +28,10 @@ pub struct PaymentBatchCancel<'info> {
     pub signer: Signer<'info>,
 }
 
-/// End a batch before it pays anything: cancelled by its requester or the agency admin, or rejected by
-/// an approver (who passes their membership).
+/// End a batch: rejected by an approver (who passes their membership) before it pays anything, or
+/// cancelled by its requester or the agency admin at any time, its unpaid remainder with it (one payee
+/// whose account cannot take a payment no longer strands the others, which can then be proposed again;
+/// what was paid stays paid, and a closed batch pays nothing more).
 pub fn handler(ctx: Context<PaymentBatchCancel>) -> Result<()> {
     let signer = ctx.accounts.signer.key();
     let batch = &ctx.accounts.batch;
@@ -41,6 +42,7 @@ pub fn handler(ctx: Context<PaymentBatchCancel>) -> Result<()> {
             require_keys_eq!(member.agency, agency, DisbursementError::NotAMember);
             require_keys_eq!(member.member, signer, DisbursementError::NotAMember);
             require!(member.has(Role::APPROVER), DisbursementError::MissingRole);
+            require!(batch.paid_count == 0, DisbursementError::BatchStarted);
             emit(
                 &ctx.accounts.event_authority,
                 &PaymentRejected {
