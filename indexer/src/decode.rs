@@ -581,6 +581,6 @@ mod tests {
             executed.discriminator,
             disbursement::events::PaymentExecuted::DISCRIMINATOR
         );
-        assert_eq!(decoder.event_names().len(), 20 + 10 + 14);
+        assert_eq!(decoder.event_names().len(), 21 + 10 + 14);
     }
 }
