@@ -252,12 +252,6 @@ impl Source {
         Ok(keys)
     }
 
-    /// How many fisc transactions the chain has (at `confirmed`) that the index has not taken in: those
-    /// newer than its cursors, an undecodable one it stopped on included.
-    pub async fn behind(&self, store: &Store) -> Result<usize> {
-        Ok(self.pending(Some(store)).await?.len())
-    }
-
     /// One pass: everything new since the cursors, then finality. Returns what it did.
     pub async fn pass(&self, store: &Store) -> Result<PassStats> {
         let genesis = with_retries("getGenesisHash", self.config.attempts, || {

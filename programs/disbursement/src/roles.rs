@@ -1,7 +1,7 @@
 //! Who may act for an agency: members of the budget program holding a role.
 
 use anchor_lang::prelude::*;
-use budget::state::Member;
+use budget::state::{Agency, Member};
 
 use crate::errors::DisbursementError;
 
@@ -21,4 +21,15 @@ pub fn require_member(
         DisbursementError::NotAMember,
         DisbursementError::MissingRole,
     )
+}
+
+/// `agency` is the agency a request or batch names (`expected`), and it is active.
+#[inline(always)]
+pub fn require_active_agency(agency: &AccountInfo, expected: &Pubkey) -> Result<()> {
+    require_keys_eq!(*agency.key, *expected, DisbursementError::RequestMismatch);
+    require!(
+        Agency::is_active_account(agency)?,
+        DisbursementError::AgencyInactive
+    );
+    Ok(())
 }

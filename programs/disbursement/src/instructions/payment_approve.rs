@@ -1,9 +1,8 @@
 use anchor_lang::prelude::*;
-use budget::state::{Agency, Member, Role};
+use budget::state::{Member, Role};
 
-use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentApproved};
-use crate::roles::require_member;
+use crate::roles::{require_active_agency, require_member};
 use crate::state::PaymentRequest;
 
 /// The accounts of an approval. The request names its agency: the membership is checked against it
@@ -20,7 +19,7 @@ pub struct PaymentApprove<'info> {
     pub request: AccountLoader<'info, PaymentRequest>,
     /// The agency (budget program) the request names; active.
     /// CHECK: by the handler, which has the request loaded: its key against the request's, then
-    /// `Agency::is_active_account` (owner, type, flag).
+    /// `roles::require_active_agency` (owner, type, flag).
     pub agency: UncheckedAccount<'info>,
 }
 
@@ -28,15 +27,7 @@ pub struct PaymentApprove<'info> {
 pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
     let approver = ctx.accounts.approver.key();
     let mut request = ctx.accounts.request.load_mut()?;
-    require_keys_eq!(
-        ctx.accounts.agency.key(),
-        request.agency,
-        DisbursementError::RequestMismatch
-    );
-    require!(
-        Agency::is_active_account(&ctx.accounts.agency)?,
-        DisbursementError::AgencyInactive
-    );
+    require_active_agency(&ctx.accounts.agency, &request.agency)?;
     require_member(
         &ctx.accounts.member,
         &request.agency,

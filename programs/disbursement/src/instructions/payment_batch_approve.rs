@@ -1,9 +1,8 @@
 use anchor_lang::prelude::*;
-use budget::state::{Agency, Member, Role};
+use budget::state::{Member, Role};
 
-use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentApproved};
-use crate::roles::require_member;
+use crate::roles::{require_active_agency, require_member};
 use crate::state::BatchRequest;
 
 /// The accounts of a batch approval: as a single request's (`payment_approve`).
@@ -19,7 +18,7 @@ pub struct PaymentBatchApprove<'info> {
     pub batch: Box<Account<'info, BatchRequest>>,
     /// The agency (budget program) the batch names; active.
     /// CHECK: by the handler, which has the batch loaded: its key against the batch's, then
-    /// `Agency::is_active_account` (owner, type, flag).
+    /// `roles::require_active_agency` (owner, type, flag).
     pub agency: UncheckedAccount<'info>,
 }
 
@@ -27,15 +26,7 @@ pub struct PaymentBatchApprove<'info> {
 pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
     let approver = ctx.accounts.approver.key();
     let batch = &mut ctx.accounts.batch;
-    require_keys_eq!(
-        ctx.accounts.agency.key(),
-        batch.agency,
-        DisbursementError::RequestMismatch
-    );
-    require!(
-        Agency::is_active_account(&ctx.accounts.agency)?,
-        DisbursementError::AgencyInactive
-    );
+    require_active_agency(&ctx.accounts.agency, &batch.agency)?;
     require_member(
         &ctx.accounts.member,
         &batch.agency,
