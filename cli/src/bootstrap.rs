@@ -72,6 +72,14 @@ pub struct PolicyPlan {
     pub anyone_may_execute: bool,
     pub period: String,
     pub period_limit: String,
+    /// Days a payment request may wait for execution before it expires.
+    #[serde(default = "default_request_age_days")]
+    pub max_request_age_days: u32,
+}
+
+/// A payment request's lifetime when the plan names none: 90 days.
+fn default_request_age_days() -> u32 {
+    90
 }
 
 /// One approval tier; `max_amount = "max"` for the last.
@@ -114,6 +122,9 @@ pub struct RegistryPlan {
     pub registrar: String,
     #[serde(default)]
     pub lien_holders: Vec<String>,
+    /// Codes of the agencies whose property officers may register parcels here.
+    #[serde(default)]
+    pub agencies: Vec<String>,
 }
 
 impl Plan {
@@ -403,7 +414,7 @@ impl<'a> Bootstrap<'a> {
             if self.exists(&disbursement::pda::policy(&agency))? {
                 self.unchanged(label);
             } else {
-                let args = policy_args(policy, decimals)?;
+                let args = policy_args(policy, disbursement::constants::POLICY_DECIMALS)?;
                 self.run(
                     label,
                     &[dix::policy_set(payer, agency, admin.pubkey(), args)],
@@ -449,9 +460,19 @@ impl<'a> Bootstrap<'a> {
                 &account,
                 plan.first_fiscal_year,
                 plan.last_fiscal_year,
-                authorized,
             );
             self.run(label, &[ix], &[&officer, &vault])?;
+        }
+        // Budget authority comes from the central authority, never from the officer who opened it.
+        let state: budget::state::BudgetAccount = self
+            .fetch(&account.address())?
+            .context("budget account missing")?;
+        let label = format!("budget account {} authorized {}", plan.tas, plan.authorized);
+        if state.authorized == authorized {
+            self.unchanged(label);
+        } else {
+            let ix = bix::budget_account_authorized_set(&account, central.pubkey(), authorized);
+            self.run(label, &[ix], &[central])?;
         }
         let funded_target = parse_amount(&plan.funded, decimals)?;
         let state: budget::state::BudgetAccount = self
@@ -544,6 +565,27 @@ impl<'a> Bootstrap<'a> {
                 )?;
             }
         }
+        for code in &plan.agencies {
+            let agency = budget::pda::agency(&padded(code)?);
+            let label = format!("registry {} agency {code}", plan.jurisdiction);
+            let current: Option<titles::state::RegistryAgency> =
+                self.fetch(&titles::pda::registry_agency(&registry, &agency))?;
+            if current.is_some_and(|a| a.authorizes(&registry, &agency)) {
+                self.unchanged(label);
+            } else {
+                self.run(
+                    label,
+                    &[tix::registry_agency_set(
+                        payer,
+                        registry,
+                        registrar.pubkey(),
+                        agency,
+                        true,
+                    )],
+                    &[&registrar],
+                )?;
+            }
+        }
         Ok(())
     }
 }
@@ -577,5 +619,9 @@ pub fn policy_args(plan: &PolicyPlan, decimals: u8) -> Result<disbursement::Poli
         anyone_may_execute: plan.anyone_may_execute,
         period_seconds,
         period_limit: parse_amount(&plan.period_limit, decimals)?,
+        max_request_age_seconds: plan
+            .max_request_age_days
+            .checked_mul(86_400)
+            .ok_or_else(|| anyhow::anyhow!("max_request_age_days {} is too long", plan.max_request_age_days))?,
     })
 }

@@ -6,7 +6,8 @@ use clap::Subcommand;
 use fisc_client::amount::{check_syntax, format_amount};
 use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
 use fisc_client::text::{padded, unpadded};
-use fisc_client::Pubkey;
+use fisc_client::{Instruction, Pubkey};
+use budget::state::Role;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
@@ -106,7 +107,23 @@ pub enum MemberCommand {
         #[arg(long)]
         agency: String,
     },
+    /// Void every approval a former approver holds on the agency's open requests and batches (by
+    /// anyone; `member set` does it with the revocation, this finishes what did not fit).
+    VoidApprovals {
+        #[arg(long)]
+        agency: String,
+        /// The former approver's key.
+        #[arg(long)]
+        member: String,
+    },
 }
+
+/// Voids that go in the revoking transaction itself, so that revocation and voiding land together;
+/// more follow in transactions of their own.
+const VOIDS_WITH_REVOCATION: usize = 8;
+
+/// Voids per transaction after the first.
+const VOIDS_PER_TRANSACTION: usize = 10;
 
 #[derive(Subcommand)]
 pub enum BudgetCommand {
@@ -124,9 +141,6 @@ pub enum BudgetCommand {
         /// Last fiscal year of availability; 0 for no-year money.
         #[arg(long)]
         last_fiscal_year: u16,
-        /// Budget authority in tokens, e.g. 2000000.
-        #[arg(long)]
-        authorized: String,
     },
     /// Fund the vault from a token account of the signer.
     Fund {
@@ -297,7 +311,6 @@ pub enum ObligationCommand {
 }
 
 fn roles_of(names: &[String]) -> Result<u8> {
-    use budget::state::Role;
     let mut roles = 0;
     for name in names.iter().filter(|n| !n.is_empty()) {
         roles |= match name.as_str() {
@@ -315,7 +328,6 @@ fn roles_of(names: &[String]) -> Result<u8> {
 }
 
 pub fn role_names(roles: u8) -> String {
-    use budget::state::Role;
     let names = [
         (Role::BUDGET_OFFICER, "budget-officer"),
         (Role::REQUESTER, "requester"),
@@ -528,6 +540,17 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
     }
 }
 
+/// Send `voids` of `member`'s approvals in transactions of [`VOIDS_PER_TRANSACTION`].
+fn send_voids(ctx: &Ctx, agency: &str, member: &str, voids: Vec<Instruction>) -> Result<()> {
+    for chunk in voids.chunks(VOIDS_PER_TRANSACTION) {
+        ctx.submit(
+            &format!("{} approvals of {member} in agency {agency} voided", chunk.len()),
+            chunk.to_vec(),
+        )?;
+    }
+    Ok(())
+}
+
 pub fn member(ctx: &Ctx, command: MemberCommand) -> Result<()> {
     match command {
         MemberCommand::Set {
@@ -537,19 +560,62 @@ pub fn member(ctx: &Ctx, command: MemberCommand) -> Result<()> {
         } => {
             let roles = roles_of(&roles)?;
             let member_key = pubkey("--member", &member)?;
-            ctx.submit(
-                &format!(
-                    "roles of {member} in agency {agency} set to [{}]",
-                    role_names(roles)
-                ),
-                vec![bix::member_roles_set(
-                    ctx.payer(),
-                    ctx.agency(&agency)?,
-                    ctx.actor,
-                    member_key,
-                    roles,
-                )],
-            )
+            let agency_key = ctx.agency(&agency)?;
+            let mut ixs = vec![bix::member_roles_set(
+                ctx.payer(),
+                agency_key,
+                ctx.actor,
+                member_key,
+                roles,
+            )];
+            // An approval counts at execution only while its approver holds the role: revoking it
+            // voids the approvals they gave, in the same transaction as far as they fit.
+            let mut voids = if roles & Role::APPROVER == 0 {
+                fisc_client::accounts::approval_voids(&ctx.client, &agency_key, &member_key, &ctx.payer())?
+            } else {
+                Vec::new()
+            };
+            let later = voids.split_off(voids.len().min(VOIDS_WITH_REVOCATION));
+            let voided = voids.len();
+            ixs.extend(voids);
+            let what = format!(
+                "roles of {member} in agency {agency} set to [{}]{}",
+                role_names(roles),
+                match voided {
+                    0 => String::new(),
+                    n => format!(", {n} of their approvals voided"),
+                }
+            );
+            ctx.submit(&what, ixs)?;
+            if !later.is_empty() {
+                if ctx.sign_later.is_some() {
+                    eprintln!(
+                        "note: {} more approvals of {member} remain: once this transaction lands, run `fisc member void-approvals --agency {agency} --member {member}`",
+                        later.len()
+                    );
+                } else {
+                    send_voids(ctx, &agency, &member, later)?;
+                }
+            }
+            Ok(())
+        }
+        MemberCommand::VoidApprovals { agency, member } => {
+            let member_key = pubkey("--member", &member)?;
+            let agency_key = ctx.agency(&agency)?;
+            let voids = fisc_client::accounts::approval_voids(
+                &ctx.client,
+                &agency_key,
+                &member_key,
+                &ctx.payer(),
+            )?;
+            if voids.is_empty() {
+                ctx.print_one(vec![(
+                    "action",
+                    format!("no open request or batch of agency {agency} holds an approval of {member}"),
+                )]);
+                return Ok(());
+            }
+            send_voids(ctx, &agency, &member, voids)
         }
         MemberCommand::List { agency } => {
             let agency_key = ctx.agency(&agency)?;
@@ -593,9 +659,7 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
             mint,
             first_fiscal_year,
             last_fiscal_year,
-            authorized,
         } => {
-            check_syntax(&authorized)?;
             let mint = pubkey("--mint", &mint)?;
             let token_program = ctx.client.with_retries(|rpc| rpc.get_account(&mint))?.owner;
             let vault = Keypair::new();
@@ -606,7 +670,6 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
                 token_program,
                 vault: vault.pubkey(),
             };
-            let authorized = ctx.amount(&authorized, &mint)?;
             ctx.submit_with(
                 &format!("budget account {tas} opened"),
                 vec![bix::budget_account_open(
@@ -615,10 +678,13 @@ pub fn budget(ctx: &Ctx, command: BudgetCommand) -> Result<()> {
                     &account,
                     first_fiscal_year,
                     last_fiscal_year,
-                    authorized,
                 )],
                 &[&vault],
-            )
+            )?;
+            eprintln!(
+                "note: the account has no budget authority yet: the central authority grants it with `fisc budget set-authorized --agency {agency} --tas {tas} --amount AMOUNT`"
+            );
+            Ok(())
         }
         BudgetCommand::Fund {
             agency,

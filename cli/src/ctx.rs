@@ -154,24 +154,10 @@ impl Ctx {
             .decimals)
     }
 
-    /// The decimals a policy's amounts are in: those of the treasury's payment mints, which requests
-    /// of any budget account are paid in (they must agree for one policy to bound them all).
+    /// The decimals a policy's amounts are in: policy units, whatever the mints' decimals (the
+    /// program puts each payment into them).
     pub fn policy_decimals(&self) -> Result<u8> {
-        let treasury: budget::state::Treasury = self.require(&budget::pda::treasury(), || {
-            "no treasury on this cluster".into()
-        })?;
-        let mut decimals = std::collections::BTreeMap::new();
-        for mint in treasury.mints.iter().filter(|m| **m != Pubkey::default()) {
-            decimals.insert(self.decimals(mint)?, *mint);
-        }
-        match decimals.len() {
-            0 => bail!("the treasury allows no payment mint yet, so a policy's amounts have no decimals"),
-            1 => Ok(*decimals.keys().next().expect("one entry")),
-            _ => bail!(
-                "the treasury's payment mints have different decimals ({}): a policy's amounts would mean different sums",
-                decimals.iter().map(|(d, m)| format!("{m}: {d}")).collect::<Vec<_>>().join(", ")
-            ),
-        }
+        Ok(disbursement::constants::POLICY_DECIMALS)
     }
 
     /// An amount in `mint`'s tokens, e.g. "1250.50".

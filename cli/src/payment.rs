@@ -47,8 +47,12 @@ pub enum PolicyCommand {
         /// Anyone may execute an approved, unlocked request (default: disbursing officers only).
         #[arg(long)]
         anyone_may_execute: bool,
+        /// Days a payment request may wait for execution before it expires (1-366, longer than
+        /// every tier's time lock).
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=366))]
+        max_request_age_days: u32,
     },
-    /// Show an agency's policy (amounts in the treasury's payment mints' decimals).
+    /// Show an agency's policy (amounts in currency units, whatever the decimals of the mints paid in).
     Show {
         #[arg(long)]
         agency: String,
@@ -278,6 +282,7 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
             period,
             limit,
             anyone_may_execute,
+            max_request_age_days,
         } => {
             let decimals = ctx.policy_decimals()?;
             let args = disbursement::PolicySetArgs {
@@ -288,6 +293,7 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
                 anyone_may_execute,
                 period_seconds: period_seconds(&period)?,
                 period_limit: parse_amount(&limit, decimals)?,
+                max_request_age_seconds: max_request_age_days * 86_400,
             };
             ctx.submit(
                 &format!("policy of agency {agency} set"),
@@ -330,6 +336,10 @@ pub fn policy(ctx: &Ctx, command: PolicyCommand) -> Result<()> {
                 (
                     "anyone_may_execute",
                     (p.anyone_may_execute != 0).to_string(),
+                ),
+                (
+                    "max_request_age_days",
+                    (p.max_request_age_seconds / 86_400).to_string(),
                 ),
                 ("next_sequence", p.next_sequence.to_string()),
                 ("address", address.to_string()),

@@ -56,6 +56,17 @@ pub enum RegistryCommand {
         #[arg(long)]
         revoke: bool,
     },
+    /// Authorise (or with --revoke, stop authorising) an agency whose property officers may register
+    /// parcels in the registry (by the registrar).
+    Agency {
+        #[arg(long)]
+        jurisdiction: String,
+        /// The agency's code.
+        #[arg(long)]
+        agency: String,
+        #[arg(long)]
+        revoke: bool,
+    },
     /// Show a registry.
     Show {
         #[arg(long)]
@@ -137,6 +148,15 @@ pub enum PropertyCommand {
         buyer: String,
         #[arg(long)]
         document: Option<String>,
+    },
+    /// Void a registration made in error (by the registrar): only a title never transferred, with no
+    /// active lien and no pending offer. The title closes; the event keeps the reason.
+    Void {
+        #[command(flatten)]
+        parcel: Parcel,
+        /// Why, e.g. "parcel of another registry" (up to 64 bytes).
+        #[arg(long)]
+        reason: String,
     },
     /// Show a property.
     Show {
@@ -353,6 +373,23 @@ pub fn registry_command(ctx: &Ctx, command: RegistryCommand) -> Result<()> {
                 !revoke,
             )],
         ),
+        RegistryCommand::Agency {
+            jurisdiction,
+            agency,
+            revoke,
+        } => ctx.submit(
+            &format!(
+                "agency {agency} {} to register in {jurisdiction}",
+                if revoke { "no longer authorised" } else { "authorised" }
+            ),
+            vec![tix::registry_agency_set(
+                ctx.payer(),
+                registry(&jurisdiction)?,
+                ctx.actor,
+                ctx.agency(&agency)?,
+                !revoke,
+            )],
+        ),
         RegistryCommand::Show { jurisdiction } => {
             let address = registry(&jurisdiction)?;
             let r: titles::state::Registry =
@@ -406,6 +443,14 @@ pub fn property_command(ctx: &Ctx, command: PropertyCommand) -> Result<()> {
             ctx.submit(
                 &format!("property {} registered to agency {agency}", parcel.parcel),
                 vec![ix],
+            )
+        }
+        PropertyCommand::Void { parcel, reason } => {
+            let (registry, address, _) = property(ctx, &parcel)?;
+            let reason = padded(&reason).context("--reason")?;
+            ctx.submit(
+                &format!("registration of property {} voided", parcel.parcel),
+                vec![tix::property_void(registry, ctx.actor, address, reason)],
             )
         }
         PropertyCommand::Update {

@@ -122,3 +122,43 @@ pub fn open_requests(
     requests.sort_by_key(|(_, r)| r.sequence);
     Ok(requests)
 }
+
+/// An agency's open batches, by sequence.
+pub fn open_batches(
+    client: &Client,
+    agency: &Pubkey,
+) -> Result<Vec<(Pubkey, disbursement::state::BatchRequest)>> {
+    let mut batches: Vec<_> = list::<disbursement::state::BatchRequest>(client, &disbursement::ID)?
+        .into_iter()
+        .filter(|(_, b)| &b.agency == agency)
+        .collect();
+    batches.sort_by_key(|(_, b)| b.sequence);
+    Ok(batches)
+}
+
+/// The instructions that void every approval `approver` holds on an open request or batch of
+/// `agency` (`payment_approval_void`, `payment_batch_approval_void`), sent by `voided_by`; they
+/// succeed once `approver` no longer holds the approver role.
+pub fn approval_voids(
+    client: &Client,
+    agency: &Pubkey,
+    approver: &Pubkey,
+    voided_by: &Pubkey,
+) -> Result<Vec<crate::Instruction>> {
+    use crate::ix::disbursement as dix;
+    let held = |approvers: &[Pubkey], count: u8| approvers[..usize::from(count)].contains(approver);
+    let mut voids: Vec<_> = open_requests(client, agency)?
+        .into_iter()
+        .filter(|(_, r)| held(&r.approvers, r.approval_count))
+        .map(|(address, _)| dix::payment_approval_void(*agency, *approver, address, *voided_by))
+        .collect();
+    voids.extend(
+        open_batches(client, agency)?
+            .into_iter()
+            .filter(|(_, b)| held(&b.approvals.approvers, b.approvals.count))
+            .map(|(address, _)| {
+                dix::payment_batch_approval_void(*agency, *approver, address, *voided_by)
+            }),
+    );
+    Ok(voids)
+}

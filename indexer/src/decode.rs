@@ -547,6 +547,7 @@ mod tests {
             payee_id: *b"ABCDEFGHJKLM",
             object_class: 252,
             amount: u64::MAX,
+            generation: 7,
             officer: Pubkey::new_unique(),
         };
         let mut data = budget::events::ObligationCreated::DISCRIMINATOR.to_vec();
@@ -581,6 +582,6 @@ mod tests {
             executed.discriminator,
             disbursement::events::PaymentExecuted::DISCRIMINATOR
         );
-        assert_eq!(decoder.event_names().len(), 21 + 10 + 14);
+        assert_eq!(decoder.event_names().len(), 21 + 11 + 16);
     }
 }

@@ -96,13 +96,13 @@ pub async fn apply(db: &mut AnyConnection, at: &At<'_>, e: &DecodedEvent) -> Res
         "BudgetAccountOpened" => {
             run!(db, "INSERT INTO budget_accounts (address, agency, tas, mint, vault, first_fiscal_year, last_fiscal_year,
                           authorized, obligated, disbursed, recovered, funded, returned, status, signature)
-                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0, 0, 0, 0, 'open', $9)
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, 0, 0, 0, 'open', $8)
                       ON CONFLICT (address) DO UPDATE SET agency = excluded.agency, tas = excluded.tas, mint = excluded.mint,
                           vault = excluded.vault, first_fiscal_year = excluded.first_fiscal_year,
-                          last_fiscal_year = excluded.last_fiscal_year, authorized = excluded.authorized, obligated = 0,
+                          last_fiscal_year = excluded.last_fiscal_year, authorized = 0, obligated = 0,
                           disbursed = 0, recovered = 0, funded = 0, returned = 0, status = 'open', signature = excluded.signature",
                 e.key("budget_account")?, e.key("agency")?, e.key("tas")?, e.key("mint")?, e.key("vault")?,
-                e.i64("first_fiscal_year")?, e.i64("last_fiscal_year")?, amount("authorized")?, sig);
+                e.i64("first_fiscal_year")?, e.i64("last_fiscal_year")?, sig);
         }
         "BudgetAccountAuthorityChanged" => {
             run!(
@@ -254,6 +254,14 @@ pub async fn apply(db: &mut AnyConnection, at: &At<'_>, e: &DecodedEvent) -> Res
             run!(db, "UPDATE payment_requests SET approvals = $1, required_approvals = $2 WHERE agency = $3 AND sequence = $4",
                 e.i64("approval_count")?, e.i64("required_approvals")?, e.key("agency")?, sequence);
         }
+        "ApprovalVoided" => {
+            // The approver lost the role: the approval no longer counts (its event stays in `events`).
+            let sequence = big(e.u64("sequence")?)?;
+            run!(db, "DELETE FROM approvals WHERE agency = $1 AND sequence = $2 AND approver = $3",
+                e.key("agency")?, sequence, e.key("approver")?);
+            run!(db, "UPDATE payment_requests SET approvals = $1 WHERE agency = $2 AND sequence = $3",
+                e.i64("approval_count")?, e.key("agency")?, sequence);
+        }
         "PaymentRejected" | "PaymentCancelled" => {
             let status = if e.name == "PaymentRejected" {
                 "rejected"
@@ -283,6 +291,10 @@ pub async fn apply(db: &mut AnyConnection, at: &At<'_>, e: &DecodedEvent) -> Res
                       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, 0, 0, 0, 0, 0, 0, NULL, $9)",
                 e.key("property")?, e.key("registry")?, e.key("parcel_id")?, e.i64("kind")?, e.key("holder")?,
                 e.i64("area_sq_m")?, amount("acquisition_cost")?, e.i64("acquisition_date")?, sig);
+        }
+        "PropertyVoided" => {
+            // A registration made in error: the title account is closed (the event keeps the reason).
+            run!(db, "DELETE FROM properties WHERE address = $1", e.key("property")?);
         }
         "PropertyUpdated" => {
             run!(db, "UPDATE properties SET use_code = $1, occupancy = $2, condition = $3 WHERE address = $4",

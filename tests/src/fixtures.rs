@@ -201,15 +201,11 @@ impl World {
             token_program: *token_program,
             vault: vault.pubkey(),
         };
-        let open = bix::budget_account_open(
-            h.payer.pubkey(),
-            officer.pubkey(),
-            &account,
-            2026,
-            2027,
-            AUTHORIZED,
-        );
+        let open =
+            bix::budget_account_open(h.payer.pubkey(), officer.pubkey(), &account, 2026, 2027);
         h.send_ok(&[open], &[&officer, &vault]);
+        let grant = bix::budget_account_authorized_set(&account, central.pubkey(), AUTHORIZED);
+        h.send_ok(&[grant], &[&central]);
 
         let central_tokens = h.create_token_account("central-tokens", &mint, &central.pubkey());
         h.mint_to(&mint, &central_tokens, 10 * FUNDED);
@@ -246,7 +242,8 @@ impl World {
     }
 
     /// Open `account` (from [`World::account_ref`]) for the fiscal years given, signed by `officer`
-    /// and the vault's keypair.
+    /// and the vault's keypair, and have the central authority grant it `authorized` in the same
+    /// transaction (when not zero).
     pub fn open(
         &mut self,
         officer: &Keypair,
@@ -256,18 +253,30 @@ impl World {
         authorized: u64,
     ) -> Result<Sent, litesvm::types::FailedTransactionMetadata> {
         let payer = self.h.payer.pubkey();
-        let ix = bix::budget_account_open(
+        let mut ixs = vec![bix::budget_account_open(
             payer,
             officer.pubkey(),
             account,
             first_fiscal_year,
             last_fiscal_year,
-            authorized,
-        );
+        )];
+        let central = self.central.insecure_clone();
+        if authorized > 0 {
+            ixs.push(bix::budget_account_authorized_set(
+                account,
+                central.pubkey(),
+                authorized,
+            ));
+        }
         let tas = String::from_utf8_lossy(&account.tas)
             .trim_end_matches('\0')
             .to_string();
-        self.h.send(&[ix], &[officer, &vault_keypair(&tas)])
+        let vault = vault_keypair(&tas);
+        let mut signers = vec![officer, &vault];
+        if authorized > 0 {
+            signers.push(&central);
+        }
+        self.h.send(&ixs, &signers)
     }
 
     /// Arguments of an obligation to the payee named `payee` under `award_id`.
@@ -311,9 +320,15 @@ impl World {
     /// stand-in disbursement authority.
     pub fn outlay_ix(&mut self, award_id: &str, payee: &str, amount: u64) -> Instruction {
         let to = self.payee_tokens(payee);
+        let obligation = self.account.obligation(&award(award_id));
         let args = budget::OutlayExecuteArgs {
             amount,
             reference: address("payment-request"),
+            budget_account_generation: self.budget_account().generation,
+            obligation_generation: self
+                .h
+                .data(&obligation)
+                .map_or(0, |_| self.obligation(award_id).generation),
         };
         bix::outlay_execute(
             self.disbursement.pubkey(),
@@ -440,6 +455,7 @@ pub fn default_policy() -> disbursement::PolicySetArgs {
         anyone_may_execute: false,
         period_seconds: 604_800,
         period_limit: 100_000_000,
+        max_request_age_seconds: 90 * 86_400,
     }
 }
 
@@ -665,7 +681,8 @@ impl Clone for Payments {
 }
 
 /// A [`World`] with a land registry (`US-DC`), its registrar, a second agency (`089`), a property
-/// officer in each agency, and an authorised lien holder.
+/// officer in each agency, both agencies authorised by the registrar to register there, and an
+/// authorised lien holder.
 pub struct Titles {
     pub w: World,
     pub registry: Pubkey,
@@ -729,6 +746,13 @@ impl Titles {
         )
         .unwrap();
 
+        for holder in [agency, other_agency] {
+            w.send(
+                tix::registry_agency_set(payer, registry, registrar.pubkey(), holder, true),
+                &registrar,
+            )
+            .unwrap();
+        }
         let lien_holder = w.h.signer("lien-holder-bank");
         w.send(
             tix::lien_holder_set(

@@ -76,7 +76,7 @@ fn open_emits_its_event_and_creates_two_accounts() {
     let mut w = World::new();
     let officer = w.officer.insecure_clone();
     let other = w.account_ref("075-X-0513-000");
-    let sent = w.open(&officer, &other, 2026, 0, 5).unwrap();
+    let sent = w.open(&officer, &other, 2026, 0, 0).unwrap();
     let event: BudgetAccountOpened = sent.event(&budget::ID);
     assert_eq!(
         (
@@ -90,6 +90,42 @@ fn open_emits_its_event_and_creates_two_accounts() {
     let mut sizes: Vec<usize> = sent.created.iter().map(|(_, len)| *len).collect();
     sizes.sort();
     assert_eq!(sizes, vec![165, BudgetAccount::SPACE]);
+    // The agency's second budget account: generation 1, counted by the agency.
+    assert_eq!(event.generation, 1);
+    let opened: BudgetAccount = w.h.account(&other.address());
+    assert_eq!((opened.generation, opened.obligations_created), (1, 0));
+    // Before: the officer opening it set its budget authority, and could obligate it at once. It opens
+    // with none: only the central authority grants it.
+    assert_eq!(opened.authorized, 0);
+    let payer = w.h.payer.pubkey();
+    let args = w.obligation_args("AWARD-1", "payee-a", 1);
+    assert_error(
+        w.send(
+            bix::obligation_create(payer, officer.pubkey(), &other, args.clone()),
+            &officer,
+        ),
+        BudgetError::ExceedsUnobligatedAuthority,
+    );
+    assert_error(
+        w.send(
+            bix::budget_account_authorized_set(&other, officer.pubkey(), 1_000),
+            &officer,
+        ),
+        BudgetError::NotCentralAuthority,
+    );
+    let central = w.central.insecure_clone();
+    w.send(
+        bix::budget_account_authorized_set(&other, central.pubkey(), 1_000),
+        &central,
+    )
+    .unwrap();
+    w.send(
+        bix::obligation_create(payer, officer.pubkey(), &other, args),
+        &officer,
+    )
+    .unwrap();
+    let agency: budget::state::Agency = w.h.account(&w.agency);
+    assert_eq!(agency.budget_accounts_opened, 2);
 }
 
 #[test]
@@ -102,7 +138,7 @@ fn open_attacks() {
 
     // Missing signature; a member without the budget officer role; a stranger with no membership.
     let ix = unsigned(
-        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1),
+        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026),
         &officer.pubkey(),
     );
     assert_error(
@@ -122,18 +158,18 @@ fn open_attacks() {
     )
     .unwrap();
     assert_error(
-        w.open(&clerk, &other, 2026, 2026, 1),
+        w.open(&clerk, &other, 2026, 2026, 0),
         BudgetError::MissingRole,
     );
     let intruder = w.h.signer("intruder");
     // No membership: the (zero-copy) member account is empty, owned by the system program.
     assert_error(
-        w.open(&intruder, &other, 2026, 2026, 1),
+        w.open(&intruder, &other, 2026, 2026, 0),
         ErrorCode::AccountOwnedByWrongProgram,
     );
     // The budget officer of another agency, with that agency's membership, for this agency.
     let (other_agency, other_officer) = second_agency(&mut w);
-    let ix = bix::budget_account_open(payer, other_officer.pubkey(), &other, 2026, 2026, 1);
+    let ix = bix::budget_account_open(payer, other_officer.pubkey(), &other, 2026, 2026);
     let ix = substituted(
         ix,
         &budget::pda::member(&w.agency, &other_officer.pubkey()),
@@ -153,7 +189,7 @@ fn open_attacks() {
         ..other
     };
     assert_error(
-        w.open(&officer, &rogue_account, 2026, 2026, 1),
+        w.open(&officer, &rogue_account, 2026, 2026, 0),
         BudgetError::MintNotAllowed,
     );
     // (The vault's creation under the wrong program fails first, in the token program itself.)
@@ -161,7 +197,7 @@ fn open_attacks() {
         token_program: TOKEN_2022,
         ..other
     };
-    let err = w.open(&officer, &wrong_program, 2026, 2026, 1).unwrap_err();
+    let err = w.open(&officer, &wrong_program, 2026, 2026, 0).unwrap_err();
     assert_eq!(
         err.err,
         TransactionError::InstructionError(0, InstructionError::IncorrectProgramId)
@@ -171,20 +207,20 @@ fn open_attacks() {
         vault: w.account.vault,
         ..other
     };
-    let ix = bix::budget_account_open(payer, officer.pubkey(), &taken, 2026, 2026, 1);
+    let ix = bix::budget_account_open(payer, officer.pubkey(), &taken, 2026, 2026);
     let err =
         w.h.send(&[ix], &[&officer, &vault_keypair("075-2026/2027-0512-000")])
             .unwrap_err();
     fisc_tests::assert_logged(&err, "already in use");
     // Reinitialisation of the existing account.
     let existing = w.account;
-    let err = w.open(&officer, &existing, 2026, 2027, 1).unwrap_err();
+    let err = w.open(&officer, &existing, 2026, 2027, 0).unwrap_err();
     fisc_tests::assert_logged(&err, "already in use");
     assert_eq!(w.budget_account().authorized, AUTHORIZED);
     // Another TAS's address for this one's budget account: not its PDA.
     let elsewhere = w.account_ref("075-2026/2026-0777-000");
     let ix = substituted(
-        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026, 1),
+        bix::budget_account_open(payer, officer.pubkey(), &other, 2026, 2026),
         &other.address(),
         &elsewhere.address(),
     );
@@ -198,17 +234,17 @@ fn open_attacks() {
         tas: [0; 24],
         ..other
     };
-    let ix = bix::budget_account_open(payer, officer.pubkey(), &blank, 2026, 2026, 1);
+    let ix = bix::budget_account_open(payer, officer.pubkey(), &blank, 2026, 2026);
     assert_error(
         w.h.send(&[ix], &[&officer, &vault_keypair("075-2026/2026-0513-000")]),
         BudgetError::InvalidTas,
     );
     assert_error(
-        w.open(&officer, &other, 2027, 2026, 1),
+        w.open(&officer, &other, 2027, 2026, 0),
         BudgetError::InvalidPeriod,
     );
     assert_error(
-        w.open(&officer, &other, 1900, 1901, 1),
+        w.open(&officer, &other, 1900, 1901, 0),
         BudgetError::InvalidPeriod,
     );
     assert!(

@@ -225,6 +225,48 @@ fn create_attacks() {
     assert_eq!(w.budget_account().obligated, 100);
 }
 
+/// An outlay must leave the treasury: the payee is never a budget account (this one, whose vault the
+/// payment would return to, or another, a transfer between appropriations) nor a token account.
+#[test]
+fn a_payee_inside_the_treasury_is_refused() {
+    let mut w = World::new();
+    let payer = w.h.payer.pubkey();
+    let officer = w.officer.insecure_clone();
+    let other = w.account_ref("070-2026/2026-0401");
+    w.open(&officer, &other, 2026, 0, 5).unwrap();
+    let insiders = [
+        ("this budget account", w.account.address()),
+        ("another budget account", other.address()),
+        ("this account's vault", w.account.vault),
+        ("another account's vault", other.vault),
+    ];
+    for (what, payee) in insiders {
+        let mut args = w.obligation_args("AWARD-1", "payee-a", 100);
+        args.payee = payee;
+        let err = w
+            .send(
+                bix::obligation_create(payer, officer.pubkey(), &w.account, args),
+                &officer,
+            )
+            .expect_err(what);
+        assert_error::<()>(Err(err), BudgetError::PayeeInsideTreasury);
+    }
+    // The payee account passed must be the payee named: a wallet passed for a budget account named.
+    let mut args = w.obligation_args("AWARD-1", "payee-a", 100);
+    args.payee = other.address();
+    let ix = substituted(
+        bix::obligation_create(payer, officer.pubkey(), &w.account, args),
+        &other.address(),
+        &address("payee-a"),
+    );
+    assert_error(w.send(ix, &officer), BudgetError::PayeeMismatch);
+    assert!(w.h.data(&w.account.obligation(&award("AWARD-1"))).is_none());
+    assert_eq!(w.budget_account().obligated, 0);
+    assert_eq!(w.budget_account().open_obligations, 0);
+    // A wallet is a payee.
+    w.obligate("AWARD-1", "payee-a", 100);
+}
+
 #[test]
 fn adjusts_up_and_down() {
     let mut w = World::new();

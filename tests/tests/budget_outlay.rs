@@ -53,6 +53,8 @@ fn only_the_disbursement_authority_pays() {
     let args = budget::OutlayExecuteArgs {
         amount: 1,
         reference: address("r"),
+        budget_account_generation: 0,
+        obligation_generation: 0,
     };
     for signer in [&officer, &central, &keypair("payee-a")] {
         w.h.fund(&signer.pubkey());
@@ -85,6 +87,20 @@ fn outlay_attacks() {
     assert_error(w.send(ix, &disbursement), BudgetError::ZeroAmount);
     let ix = w.outlay_ix("AWARD-1", "payee-a", u64::MAX);
     assert_error(w.send(ix, &disbursement), BudgetError::ExceedsObligation);
+    // An outlay for another generation of the budget account or the obligation than these (a
+    // request proposed against accounts since closed and created again at the same addresses).
+    for (account_generation, obligation_generation) in [(1, 0), (0, 1)] {
+        let mut ix = w.outlay_ix("AWARD-1", "payee-a", 10);
+        let args = budget::OutlayExecuteArgs {
+            amount: 10,
+            reference: address("payment-request"),
+            budget_account_generation: account_generation,
+            obligation_generation,
+        };
+        ix.data = anchor_lang::InstructionData::data(&budget::instruction::OutlayExecute { args });
+        assert_error(w.send(ix, &disbursement), BudgetError::GenerationChanged);
+    }
+    assert_eq!(w.obligation("AWARD-1").disbursed, 0);
     // A token account that is not the payee's.
     let mallory = w.payee_tokens("mallory");
     let ix = substituted(

@@ -128,7 +128,7 @@ fn budget(table: &mut Table) {
     );
 
     let other = w.account_ref("075-2026/2026-0513-000");
-    let sent = w.open(&officer, &other, 2026, 2026, 1_000_000).unwrap();
+    let sent = w.open(&officer, &other, 2026, 2026, 0).unwrap();
     ok_sent("budget_account_open", sent);
     ok(
         &mut w,
@@ -165,9 +165,13 @@ fn budget(table: &mut Table) {
     );
     let to = w.payee_tokens("payee-a");
     let disbursement = w.disbursement.insecure_clone();
+    let paying: budget::state::BudgetAccount = w.h.account(&other.address());
+    let obligation: budget::state::Obligation = w.h.account(&other.obligation(&id));
     let outlay = budget::OutlayExecuteArgs {
         amount: 1_200,
         reference: address("payment-request"),
+        budget_account_generation: paying.generation,
+        obligation_generation: obligation.generation,
     };
     ok(
         &mut w,
@@ -283,6 +287,21 @@ fn disbursement(table: &mut Table) {
         )
         .unwrap();
     table.record("disbursement", "payment_cancel", &sent);
+    let request = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    p.approve(&request, 2).unwrap();
+    let former = p.approvers[2].pubkey();
+    p.w.send(
+        bix::member_roles_set(payer, agency, admin.pubkey(), former, 0),
+        &admin,
+    )
+    .unwrap();
+    let sent =
+        p.w.send(
+            dix::payment_approval_void(agency, former, request, requester.pubkey()),
+            &requester,
+        )
+        .unwrap();
+    table.record("disbursement", "payment_approval_void", &sent);
     batch(table, &mut p);
 }
 
@@ -371,6 +390,39 @@ fn batch(table: &mut Table, p: &mut Payments) {
         )
         .unwrap();
     table.record("disbursement", "payment_batch_cancel", &sent);
+
+    // A batch approval of an approver whose role is then revoked, voided.
+    let sequence = p.policy().next_sequence;
+    let ix = dix::payment_batch_propose(
+        payer,
+        requester.pubkey(),
+        &p.w.account,
+        sequence,
+        &payees[..2],
+        [5; 32],
+        padded("PAYROLL-2027-01"),
+    );
+    p.w.send(ix, &requester).unwrap();
+    let batch = disbursement::pda::batch(&agency, sequence);
+    let former = p.approvers[1].insecure_clone();
+    p.w.send(
+        dix::payment_batch_approve(agency, former.pubkey(), batch),
+        &former,
+    )
+    .unwrap();
+    let admin = p.w.admin.insecure_clone();
+    p.w.send(
+        bix::member_roles_set(payer, agency, admin.pubkey(), former.pubkey(), 0),
+        &admin,
+    )
+    .unwrap();
+    let sent =
+        p.w.send(
+            dix::payment_batch_approval_void(agency, former.pubkey(), batch, requester.pubkey()),
+            &requester,
+        )
+        .unwrap();
+    table.record("disbursement", "payment_batch_approval_void", &sent);
 }
 
 fn titles(table: &mut Table) {
@@ -405,6 +457,12 @@ fn titles(table: &mut Table) {
         &mut t,
         "lien_holder_set",
         tix::lien_holder_set(payer, registry, next.pubkey(), address("bank-2"), true),
+        &next,
+    );
+    ok(
+        &mut t,
+        "registry_agency_set",
+        tix::registry_agency_set(payer, registry, next.pubkey(), address("agency-x"), true),
         &next,
     );
     let args = Titles::parcel("0165-0802");
@@ -497,6 +555,19 @@ fn titles(table: &mut Table) {
         "property_dispose",
         tix::property_dispose(property, other_agency, other.pubkey(), dispose),
         &other,
+    );
+    let args = Titles::parcel("0165-0999");
+    let erroneous = titles::pda::property(&registry, &args.parcel_id);
+    t.w.send(
+        tix::property_register(payer, registry, agency, officer.pubkey(), true, args),
+        &officer,
+    )
+    .unwrap();
+    ok(
+        &mut t,
+        "property_void",
+        tix::property_void(registry, next.pubkey(), erroneous, padded("entered in error")),
+        &next,
     );
 }
 

@@ -406,3 +406,59 @@ fn the_unpaid_remainder_of_a_batch_is_cancelled_and_nothing_is_paid_twice() {
     assert_eq!(p.w.obligation("AWARD-1").disbursed, 0);
     p.w.assert_books_balance();
 }
+
+/// A revoked approver's batch approval is voided, and the unpaid items wait for another approver.
+#[test]
+fn a_revoked_approvers_batch_approval_is_voided_and_the_rest_waits() {
+    let mut p = Payments::new();
+    let payees = ten_payees(&mut p, 2_000);
+    let batch = propose(&mut p, &payees[..3]).unwrap();
+    approve(&mut p, &batch, 0).unwrap();
+    let officer = p.disbursing_officer.insecure_clone();
+    let requester = p.requester.pubkey();
+    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| {
+        dix::payment_batch_execute(
+            &p.w.account,
+            officer.pubkey(),
+            true,
+            batch,
+            requester,
+            start,
+            items,
+        )
+    };
+    p.w.send(exec(&p, 0, &payees[..1]), &officer).unwrap();
+
+    let first = p.approvers[0].pubkey();
+    let stranger = p.w.h.signer("stranger");
+    let void = dix::payment_batch_approval_void(p.w.agency, first, batch, stranger.pubkey());
+    assert_error(
+        p.w.send(void.clone(), &stranger),
+        DisbursementError::ApproverStillHoldsRole,
+    );
+    let admin = p.w.admin.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    p.w.send(
+        bix::member_roles_set(payer, p.w.agency, admin.pubkey(), first, 0),
+        &admin,
+    )
+    .unwrap();
+    let sent = p.w.send(void.clone(), &stranger).unwrap();
+    let e = sent.event::<disbursement::events::ApprovalVoided>(&disbursement::ID);
+    assert_eq!((e.request, e.approver, e.approval_count), (batch, first, 0));
+    assert_error(
+        p.w.send(void, &stranger),
+        DisbursementError::NoSuchApproval,
+    );
+    // Before: the rest was paid on the revoked approver's word.
+    assert_error(
+        p.w.send(exec(&p, 1, &payees[1..3]), &officer),
+        DisbursementError::NotEnoughApprovals,
+    );
+    assert_eq!(p.w.h.token_balance(&payees[1].payee_token_account), 0);
+    approve(&mut p, &batch, 1).unwrap();
+    p.w.send(exec(&p, 1, &payees[1..3]), &officer).unwrap();
+    assert_eq!(p.w.h.token_balance(&payees[0].payee_token_account), 2_000);
+    assert_eq!(p.w.h.token_balance(&payees[2].payee_token_account), 2_000);
+    p.w.assert_books_balance();
+}

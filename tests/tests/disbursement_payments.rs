@@ -7,7 +7,9 @@ use budget::errors::BudgetError;
 use budget::events::OutlayMade;
 use budget::state::Role;
 use disbursement::errors::DisbursementError;
-use disbursement::events::{PaymentApproved, PaymentCancelled, PaymentExecuted, PaymentRejected};
+use disbursement::events::{
+    ApprovalVoided, PaymentApproved, PaymentCancelled, PaymentExecuted, PaymentRejected,
+};
 use fisc_client::ix::budget as bix;
 use fisc_client::ix::disbursement as dix;
 use fisc_tests::fixtures::{default_policy, Payments, MARCH_2026};
@@ -376,8 +378,11 @@ fn large_payments_wait_for_their_time_lock() {
     assert_eq!(p.w.obligation("AWARD-1").disbursed, 2_000_000);
 }
 
+/// The limit is rolling: no span of one period pays more than it, across the boundary of a fixed
+/// period too. It counts the current quarter-period slice and the four before it.
 #[test]
-fn the_period_limit_holds_and_resets() {
+fn the_period_limit_rolls() {
+    const HOUR: i64 = 3_600;
     let mut policy = default_policy();
     policy.period_limit = 15_000;
     policy.period_seconds = 86_400;
@@ -387,15 +392,26 @@ fn the_period_limit_holds_and_resets() {
     let second = p.propose("AWARD-1", "payee-a", 6_000).unwrap();
     p.approve(&first, 0).unwrap();
     p.approve(&second, 0).unwrap();
+    p.w.h.set_time(MARCH_2026 + 20 * HOUR);
     p.execute(&first).unwrap();
     assert_error_logged(
         p.execute(&second),
         DisbursementError::PeriodLimitExceeded,
         "period limit 15000, spent 10000, payment 6000",
     );
-    p.w.h.set_time(MARCH_2026 + 86_400);
+    // Before: a new day began at 24 hours and paid again at once, 16,000 within five hours.
+    for hours in [24, 44] {
+        p.w.h.set_time(MARCH_2026 + hours * HOUR + 1);
+        assert_error(p.execute(&second), DisbursementError::PeriodLimitExceeded);
+    }
+    // The 20-hour slice leaves the window at 48 hours: 28 hours after the first payment.
+    p.w.h.set_time(MARCH_2026 + 48 * HOUR);
     p.execute(&second).unwrap();
-    assert_eq!(p.policy().period_spent, 6_000);
+    let policy = p.policy();
+    assert_eq!(
+        (policy.period_spent, policy.period_start, policy.slice_spent[0]),
+        (6_000, MARCH_2026 + 48 * HOUR, 6_000)
+    );
 }
 
 #[test]
@@ -645,6 +661,8 @@ fn execution_attacks() {
     let args = budget::OutlayExecuteArgs {
         amount: 1_000,
         reference: request,
+        budget_account_generation: 0,
+        obligation_generation: 0,
     };
     let ix = bix::outlay_execute(
         disbursement::pda::authority(),
@@ -886,4 +904,238 @@ fn a_deactivated_agency_proposes_approves_and_pays_nothing_until_reactivated() {
     );
     p.execute(&approved).unwrap();
     p.approve(&pending, 0).unwrap();
+}
+
+/// An approval counts at execution only while its approver holds the approver role: once the role is
+/// revoked anyone may void the approval (`fisc member set` does it in the revoking transaction), and
+/// the request needs another approver.
+#[test]
+fn a_revoked_approvers_approval_is_voided_and_no_longer_pays() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 500_000);
+    let request = p.propose("AWARD-1", "payee-a", 20_000).unwrap();
+    p.approve(&request, 0).unwrap();
+    p.approve(&request, 1).unwrap();
+    let stranger = p.w.h.signer("stranger");
+    let agency = p.w.agency;
+    let void = |approver: Pubkey| dix::payment_approval_void(agency, approver, request, stranger.pubkey());
+    let first = p.approvers[0].pubkey();
+    assert_error(
+        p.w.send(void(first), &stranger),
+        DisbursementError::ApproverStillHoldsRole,
+    );
+
+    let admin = p.w.admin.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    p.w.send(
+        bix::member_roles_set(payer, agency, admin.pubkey(), first, Role::REQUESTER),
+        &admin,
+    )
+    .unwrap();
+    // Another key's membership (one without the approver role) for the approver's.
+    let ix = substituted(
+        void(first),
+        &budget::pda::member(&agency, &first),
+        &budget::pda::member(&agency, &p.requester.pubkey()),
+    );
+    assert_error(p.w.send(ix, &stranger), DisbursementError::NotAMember);
+    // A key without the role that never approved.
+    assert_error(
+        p.w.send(void(p.requester.pubkey()), &stranger),
+        DisbursementError::NoSuchApproval,
+    );
+    assert_eq!(p.request(&request).approval_count, 2);
+
+    let sent = p.w.send(void(first), &stranger).unwrap();
+    let e = sent.event::<ApprovalVoided>(&disbursement::ID);
+    assert_eq!(
+        (e.request, e.approver, e.approval_count, e.voided_by),
+        (request, first, 1, stranger.pubkey())
+    );
+    let r = p.request(&request);
+    assert_eq!(
+        (r.approval_count, r.approvers[0], r.approvers[1]),
+        (1, p.approvers[1].pubkey(), Pubkey::default())
+    );
+    assert_eq!(r.approved_at[1], 0);
+    // Replayed, the void finds nothing to remove.
+    assert_error(
+        p.w.send(void(first), &stranger),
+        DisbursementError::NoSuchApproval,
+    );
+    // Before: the revoked approver's approval still paid.
+    assert_error_logged(
+        p.execute(&request),
+        DisbursementError::NotEnoughApprovals,
+        "payment needs 2 approvals, has 1",
+    );
+    p.approve(&request, 2).unwrap();
+    p.execute(&request).unwrap();
+}
+
+/// A request binds to the obligation it was proposed against, not to its address: once that
+/// obligation is closed and one is created again under the same award id, the old request never pays.
+#[test]
+fn a_request_never_pays_against_an_obligation_created_again_at_its_address() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 5_000);
+    let stale = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    p.approve(&stale, 0).unwrap();
+    assert_eq!(p.request(&stale).obligation_generation, 0);
+    // The award is deobligated and closed unpaid, then obligated again for other work.
+    let officer = p.w.officer.insecure_clone();
+    let id = fisc_tests::fixtures::award("AWARD-1");
+    p.w.send(
+        bix::obligation_decrease(officer.pubkey(), &p.w.account, &id, 5_000, 5_000),
+        &officer,
+    )
+    .unwrap();
+    p.w.send(bix::obligation_close(officer.pubkey(), &p.w.account, &id), &officer)
+        .unwrap();
+    p.w.obligate("AWARD-1", "payee-a", 5_000);
+    assert_eq!(p.w.obligation("AWARD-1").generation, 1);
+    assert_eq!(p.w.budget_account().obligations_created, 2);
+
+    // Before: the stale request, approved for the old obligation, paid from the new one.
+    assert_error(p.execute(&stale), BudgetError::GenerationChanged);
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 0);
+    let fresh = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    assert_eq!(p.request(&fresh).obligation_generation, 1);
+    p.approve(&fresh, 0).unwrap();
+    p.execute(&fresh).unwrap();
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 5_000);
+}
+
+/// A request expires at its proposal plus the policy's request lifetime: a policy shortened since
+/// applies, a lengthened one never extends it past the lifetime it was proposed with.
+#[test]
+fn a_request_expires_after_the_policys_request_lifetime() {
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 50_000);
+    let request = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    p.approve(&request, 0).unwrap();
+    let r = p.request(&request);
+    assert_eq!(r.expires_at, r.proposed_at + 90 * 86_400);
+
+    // Before: a request approved and left waiting paid whenever it was executed.
+    p.w.h.set_time(r.expires_at + 1);
+    assert_error_logged(
+        p.execute(&request),
+        DisbursementError::RequestExpired,
+        "the request expired 1 seconds ago",
+    );
+    p.w.h.set_time(r.expires_at);
+    p.execute(&request).unwrap();
+
+    // Shortened to three days while a request waits: it expires after three days.
+    let admin = p.w.admin.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    let agency = p.w.agency;
+    let waiting = p.propose("AWARD-1", "payee-a", 5_000).unwrap();
+    p.approve(&waiting, 0).unwrap();
+    let proposed_at = p.request(&waiting).proposed_at;
+    let mut short = default_policy();
+    short.max_request_age_seconds = 3 * 86_400;
+    p.w.send(dix::policy_set(payer, agency, admin.pubkey(), short), &admin)
+        .unwrap();
+    p.w.h.set_time(proposed_at + 3 * 86_400 + 1);
+    assert_error(p.execute(&waiting), DisbursementError::RequestExpired);
+    // Lengthened past the lifetime it was proposed with: that lifetime still bounds it.
+    let mut long = default_policy();
+    long.max_request_age_seconds = 366 * 86_400;
+    p.w.send(dix::policy_set(payer, agency, admin.pubkey(), long), &admin)
+        .unwrap();
+    p.w.h.set_time(proposed_at + 90 * 86_400 + 1);
+    assert_error(p.execute(&waiting), DisbursementError::RequestExpired);
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 5_000);
+
+    // A lifetime is 1 to 366 days and longer than every tier's time lock (48 hours here).
+    for bad in [86_399, 2 * 86_400, 366 * 86_400 + 1] {
+        let mut policy = default_policy();
+        policy.max_request_age_seconds = bad;
+        assert_error(
+            p.w.send(dix::policy_set(payer, agency, admin.pubkey(), policy), &admin),
+            DisbursementError::InvalidRequestAge,
+        );
+    }
+}
+
+/// Tiers and the period limit count policy units (millionths of the currency unit), whatever the
+/// decimals of the mint paid in: the same sum needs the same approvals and spends the same share of
+/// the limit in a mint of 2, 6 or 9 decimals.
+#[test]
+fn tiers_and_the_limit_count_the_same_value_in_any_mint() {
+    use fisc_tests::fixtures::award;
+    let mut p = Payments::new();
+    let central = p.w.central.insecure_clone();
+    let officer = p.w.officer.insecure_clone();
+    let requester = p.requester.insecure_clone();
+    let executor = p.disbursing_officer.insecure_clone();
+    let payer = p.w.h.payer.pubkey();
+    let token = fisc_tests::token::SPL_TOKEN;
+    let mut spent = 0;
+    // A cent in base units: the default policy's first tier ends at 10,000 policy units, one cent.
+    for (decimals, cent) in [(2u8, 1u64), (6, 10_000), (9, 10_000_000)] {
+        let mint = p.w.h.create_mint(&format!("usd-{decimals}"), &token, decimals);
+        p.w.send(bix::treasury_mint_add(central.pubkey(), mint, token), &central)
+            .unwrap();
+        let account = fisc_client::ix::budget::BudgetAccountRef {
+            mint,
+            ..p.w.account_ref(&format!("075-2026/2026-05{decimals:02}-000"))
+        };
+        p.w.open(&officer, &account, 2026, 2026, 1_000 * cent).unwrap();
+        let id = format!("AWARD-{decimals}");
+        let args = p.w.obligation_args(&id, "payee-a", 100 * cent);
+        p.w.send(
+            bix::obligation_create(payer, officer.pubkey(), &account, args),
+            &officer,
+        )
+        .unwrap();
+        let to = p.w.h.create_token_account(&format!("payee-a-{decimals}"), &mint, &address("payee-a"));
+        let source = p.w.h.create_token_account(&format!("central-{decimals}"), &mint, &central.pubkey());
+        p.w.h.mint_to(&mint, &source, 100 * cent);
+        p.w.send(
+            bix::budget_account_fund(&account, central.pubkey(), source, 100 * cent, 0),
+            &central,
+        )
+        .unwrap();
+        let obligation = account.obligation(&award(&id));
+        let propose = |p: &mut Payments, amount: u64| {
+            let sequence = p.policy().next_sequence;
+            let args = disbursement::PaymentProposeArgs {
+                sequence,
+                amount,
+                document_hash: [1; 32],
+                reference: fisc_tests::padded("INV-1"),
+            };
+            let ix = dix::payment_propose(payer, requester.pubkey(), &account, obligation, to, args);
+            p.w.send(ix, &requester).unwrap();
+            disbursement::pda::request(&p.w.agency, sequence)
+        };
+        // Before: a cent needed one approval in a 6-decimal mint, a hundredth of a cent in a 9-decimal
+        // one, and 10,000 dollars in a 2-decimal one.
+        let one_cent = propose(&mut p, cent);
+        let more = propose(&mut p, cent + 1);
+        let (r1, r2) = (p.request(&one_cent), p.request(&more));
+        assert_eq!(
+            (r1.policy_amount, r1.required_approvals, r2.required_approvals),
+            (10_000, 1, 2),
+            "{decimals} decimals"
+        );
+        p.approve(&one_cent, 0).unwrap();
+        let target = dix::ExecuteRef {
+            request: one_cent,
+            requester: requester.pubkey(),
+            obligation,
+            payee_token_account: to,
+        };
+        p.w.send(
+            dix::payment_execute(&account, executor.pubkey(), true, &target),
+            &executor,
+        )
+        .unwrap();
+        spent += 10_000;
+        assert_eq!(p.policy().period_spent, spent, "{decimals} decimals");
+        assert_eq!(p.w.h.token_balance(&to), cent);
+    }
 }

@@ -1,7 +1,9 @@
 //! Random interleavings of propose, approve, reject, cancel, execute, policy changes and the passing of
 //! time, through the real SVM, against a model: every outcome is the model's, the sum paid equals the
-//! sum of executed requests, no request pays twice, the period limit and the time locks hold, and a
-//! policy change never loosens a request in flight.
+//! sum of executed requests, no request pays twice, the rolling period limit and the time locks hold, a
+//! request expires after its lifetime (the shorter of the one it was proposed with and the current
+//! one), a deactivated agency proposes, approves and pays nothing until reactivated, and a policy
+//! change never loosens a request in flight.
 //!
 //! 1,000 sequences from a fixed seed by default (`fisc_tests::prop::runner`); `scripts/soak.sh` runs 100,000
 //! fresh ones.
@@ -28,6 +30,8 @@ enum Op {
     AdvanceHours(u16),
     /// Set the agency's policy to the strict one (`true`) or back to the base one.
     SetStrict(bool),
+    /// Reactivate (`true`) or deactivate the agency, by the central authority.
+    SetActive(bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -40,6 +44,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => seq.prop_map(Op::Execute),
         1 => prop_oneof![Just(1u16), Just(24), Just(49)].prop_map(Op::AdvanceHours),
         1 => any::<bool>().prop_map(Op::SetStrict),
+        1 => any::<bool>().prop_map(Op::SetActive),
     ]
 }
 
@@ -55,19 +60,32 @@ fn tier(amount: u64, strict: bool) -> (usize, i64) {
     }
 }
 
-/// The base policy with one more approval on the lowest tier and an hour's lock on the middle one.
+/// A request's lifetime under the base policy (`false`) or the strict one: three days, or two and a
+/// half (both longer than the 48-hour lock of the top tier).
+fn lifetime(strict: bool) -> i64 {
+    if strict {
+        5 * DAY / 2
+    } else {
+        3 * DAY
+    }
+}
+
+/// The base policy with one more approval on the lowest tier, an hour's lock on the middle one and a
+/// shorter request lifetime.
 fn strict_policy() -> disbursement::PolicySetArgs {
     let mut policy = base_policy();
     policy.tiers[0].approvals = 2;
     policy.tiers[1].time_lock_seconds = 3_600;
+    policy.max_request_age_seconds = lifetime(true) as u32;
     policy
 }
 
-/// The default policy with a daily limit of `LIMIT`.
+/// The default policy with a daily limit of `LIMIT` and requests that live three days.
 fn base_policy() -> disbursement::PolicySetArgs {
     let mut policy = default_policy();
     policy.period_seconds = 86_400;
     policy.period_limit = LIMIT;
+    policy.max_request_age_seconds = lifetime(false) as u32;
     policy
 }
 
@@ -79,16 +97,23 @@ struct Request {
     /// The tier it was proposed under.
     required: usize,
     lock: i64,
+    /// When it was proposed, and when it expires by the lifetime it was proposed with.
+    proposed_at: i64,
+    expires_at: i64,
 }
 
 #[derive(Clone, Debug, Default)]
 struct Model {
+    /// The agency is deactivated.
+    inactive: bool,
     now: i64,
     next_sequence: u64,
     open: BTreeMap<u64, Request>,
     finished: Vec<u64>,
     paid: u64,
-    period_start: i64,
+    /// Payments made: their slice of the period (a quarter of a day, from the policy's creation) and
+    /// amount.
+    payments: Vec<(i64, u64)>,
     period_spent: u64,
     strict: bool,
 }
@@ -97,7 +122,7 @@ impl Model {
     fn apply(&mut self, op: &Op) -> bool {
         match *op {
             Op::Propose(amount) => {
-                let ok = amount > 0 && amount <= OBLIGATED - self.paid;
+                let ok = !self.inactive && amount > 0 && amount <= OBLIGATED - self.paid;
                 if ok {
                     let (required, lock) = tier(amount, self.strict);
                     let request = Request {
@@ -105,6 +130,8 @@ impl Model {
                         approvals: vec![],
                         required,
                         lock,
+                        proposed_at: self.now,
+                        expires_at: self.now + lifetime(self.strict),
                     };
                     self.open.insert(self.next_sequence, request);
                     self.next_sequence += 1;
@@ -113,7 +140,11 @@ impl Model {
             }
             // Up to three distinct approvers, whatever the tier asks.
             Op::Approve(seq, n) => match self.open.get_mut(&seq) {
-                Some(r) if r.approvals.iter().all(|&(a, _)| a != n) && r.approvals.len() < 3 => {
+                Some(r)
+                    if !self.inactive
+                        && r.approvals.iter().all(|&(a, _)| a != n)
+                        && r.approvals.len() < 3 =>
+                {
                     r.approvals.push((n, self.now));
                     true
                 }
@@ -130,23 +161,29 @@ impl Model {
                 let Some(r) = self.open.get(&seq) else {
                     return false;
                 };
-                let (start, spent) = if self.now - self.period_start >= DAY {
-                    (self.now, 0)
-                } else {
-                    (self.period_start, self.period_spent)
-                };
+                // The rolling limit: the current slice and the four before it.
+                let slice = self.now / (DAY / 4);
+                let spent: u64 = self
+                    .payments
+                    .iter()
+                    .filter(|(s, _)| s + 4 >= slice)
+                    .map(|(_, amount)| amount)
+                    .sum();
                 // The stricter of the tier proposed under and the current one; the lock runs from
                 // the approval that met it.
                 let (now_required, now_lock) = tier(r.amount, self.strict);
                 let required = r.required.max(now_required);
                 let lock = r.lock.max(now_lock);
-                let ok = r.approvals.len() >= required
+                let expiry = r.expires_at.min(r.proposed_at + lifetime(self.strict));
+                let ok = !self.inactive
+                    && self.now <= expiry
+                    && r.approvals.len() >= required
                     && self.now >= r.approvals[required - 1].1 + lock
                     && spent + r.amount <= LIMIT
                     && r.amount <= OBLIGATED - self.paid;
                 if ok {
                     self.paid += r.amount;
-                    self.period_start = start;
+                    self.payments.push((slice, r.amount));
                     self.period_spent = spent + r.amount;
                     self.open.remove(&seq);
                     self.finished.push(seq);
@@ -160,6 +197,12 @@ impl Model {
             Op::SetStrict(strict) => {
                 self.strict = strict;
                 true
+            }
+            // Deactivating an inactive agency, or reactivating an active one, fails.
+            Op::SetActive(active) => {
+                let ok = active == self.inactive;
+                self.inactive = !active;
+                ok
             }
         }
     }
@@ -214,6 +257,15 @@ fn run(p: &mut Payments, op: &Op, model: &Model, next_sequence: u64) -> bool {
                 dix::policy_set(p.w.h.payer.pubkey(), agency, admin.pubkey(), policy),
                 &admin,
             )
+        }
+        Op::SetActive(active) => {
+            let central = p.w.central.insecure_clone();
+            let ix = if active {
+                fisc_client::ix::budget::agency_reactivate(central.pubkey(), agency)
+            } else {
+                fisc_client::ix::budget::agency_deactivate(central.pubkey(), agency)
+            };
+            p.w.send(ix, &central)
         }
     };
     result.is_ok()
@@ -282,10 +334,7 @@ fn random_interleavings_pay_exactly_what_was_executed() {
     let mut base = Payments::with(&fisc_tests::token::SPL_TOKEN, base_policy());
     base.w.obligate("AWARD-1", "payee-a", OBLIGATED);
     base.w.payee_tokens("payee-a");
-    let start = Model {
-        period_start: 0,
-        ..Model::default()
-    };
+    let start = Model::default();
     let mut runner = fisc_tests::prop::runner();
     runner
         .run(&proptest::collection::vec(op(), 1..30), |ops| {

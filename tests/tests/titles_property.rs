@@ -805,3 +805,159 @@ fn counters_at_their_limit_fail_with_a_precise_error() {
     );
     assert_eq!(t.property(&property).holder, agency);
 }
+
+/// A parcel is registered by the registry's registrar, or by a property officer of an active agency
+/// the registrar authorised for that registry; never for a deactivated agency.
+#[test]
+fn only_the_registrar_or_an_agency_it_authorised_registers() {
+    let mut t = Titles::new();
+    let payer = t.w.h.payer.pubkey();
+    let registrar = t.registrar.insecure_clone();
+    let other = t.other_officer.insecure_clone();
+    let register = |agency: Pubkey, signer: &Pubkey, officer: bool, parcel: &str| {
+        tix::property_register(payer, t.registry, agency, *signer, officer, Titles::parcel(parcel))
+    };
+    // Only the registrar authorises.
+    assert_error(
+        t.w.send(
+            tix::registry_agency_set(payer, t.registry, other.pubkey(), t.other_agency, true),
+            &other,
+        ),
+        TitlesError::NotRegistrar,
+    );
+    let sent =
+        t.w.send(
+            tix::registry_agency_set(payer, t.registry, registrar.pubkey(), t.other_agency, false),
+            &registrar,
+        )
+        .unwrap();
+    let event: titles::events::RegistryAgencySet = sent.event(&titles::ID);
+    assert_eq!((event.agency, event.active), (t.other_agency, false));
+    // Before: any agency's property officer registered any parcel in any registry.
+    assert_error(
+        t.w.send(register(t.other_agency, &other.pubkey(), true, "Y-1"), &other),
+        TitlesError::AgencyNotAuthorized,
+    );
+    // Another agency's authorisation for this one's.
+    let ix = substituted(
+        register(t.other_agency, &other.pubkey(), true, "Y-2"),
+        &titles::pda::registry_agency(&t.registry, &t.other_agency),
+        &titles::pda::registry_agency(&t.registry, &t.w.agency),
+    );
+    assert_error(t.w.send(ix, &other), TitlesError::AgencyNotAuthorized);
+    // An agency never authorised: its authorisation account does not exist.
+    let third = fisc_tests::address("agency-never-authorised");
+    let ix = substituted(
+        register(t.other_agency, &other.pubkey(), true, "Y-3"),
+        &titles::pda::registry_agency(&t.registry, &t.other_agency),
+        &titles::pda::registry_agency(&t.registry, &third),
+    );
+    assert_error(t.w.send(ix, &other), ErrorCode::AccountOwnedByWrongProgram);
+    assert!(t
+        .w
+        .h
+        .data(&titles::pda::property(&t.registry, &padded("Y-1")))
+        .is_none());
+    // The registrar still registers for it; re-authorised, its officer does again.
+    t.w.send(register(t.other_agency, &registrar.pubkey(), false, "Y-4"), &registrar)
+        .unwrap();
+    t.w.send(
+        tix::registry_agency_set(payer, t.registry, registrar.pubkey(), t.other_agency, true),
+        &registrar,
+    )
+    .unwrap();
+    t.w.send(register(t.other_agency, &other.pubkey(), true, "Y-5"), &other)
+        .unwrap();
+
+    // A deactivated agency registers nothing, by its officer or the registrar.
+    let central = t.w.central.insecure_clone();
+    t.w.send(
+        fisc_client::ix::budget::agency_deactivate(central.pubkey(), t.other_agency),
+        &central,
+    )
+    .unwrap();
+    assert_error(
+        t.w.send(register(t.other_agency, &other.pubkey(), true, "Y-6"), &other),
+        TitlesError::AgencyInactive,
+    );
+    assert_error(
+        t.w.send(register(t.other_agency, &registrar.pubkey(), false, "Y-7"), &registrar),
+        TitlesError::AgencyInactive,
+    );
+}
+
+/// The registrar voids a registration made in error, with a reason in the event; only a title never
+/// transferred, without an active lien or a pending offer.
+#[test]
+fn the_registrar_voids_a_registration_made_in_error() {
+    let mut t = Titles::new();
+    let property = t.register("0165-0802");
+    let registrar = t.registrar.insecure_clone();
+    let officer = t.officer.insecure_clone();
+    let reason: [u8; titles::constants::VOID_REASON_LEN] = padded("parcel belongs to US-MD");
+    let registry = t.registry;
+    let void = move |property: Pubkey, signer: &Pubkey, reason| {
+        tix::property_void(registry, *signer, property, reason)
+    };
+    assert_error(
+        t.w.send(void(property, &officer.pubkey(), reason), &officer),
+        TitlesError::NotRegistrar,
+    );
+    assert_error(
+        t.w.send(void(property, &registrar.pubkey(), [0; 64]), &registrar),
+        TitlesError::InvalidReason,
+    );
+    let before = t.w.h.svm.get_balance(&registrar.pubkey()).unwrap_or(0);
+    let rent = t.w.h.svm.get_balance(&property).unwrap();
+    let sent = t.w.send(void(property, &registrar.pubkey(), reason), &registrar).unwrap();
+    let event: titles::events::PropertyVoided = sent.event(&titles::ID);
+    assert_eq!(
+        (event.property, event.holder, event.reason, event.parcel_id),
+        (property, t.w.agency, reason, padded("0165-0802"))
+    );
+    assert!(t.w.h.data(&property).is_none(), "the title is closed");
+    assert_eq!(t.w.h.svm.get_balance(&registrar.pubkey()).unwrap(), before + rent);
+    // Replay: nothing left to void. The parcel can be registered again, correctly.
+    assert_error(
+        t.w.send(void(property, &registrar.pubkey(), reason), &registrar),
+        ErrorCode::AccountOwnedByWrongProgram,
+    );
+    let again = t.register("0165-0802");
+    assert_eq!(again, property);
+
+    // A title with a pending offer, a lien, or a transfer behind it is not voided.
+    let (agency, other_agency) = (t.w.agency, t.other_agency);
+    t.w.send(
+        tix::title_transfer_offer(property, agency, officer.pubkey(), other_agency),
+        &officer,
+    )
+    .unwrap();
+    assert_error(
+        t.w.send(void(property, &registrar.pubkey(), reason), &registrar),
+        TitlesError::TitleInUse,
+    );
+    let other = t.other_officer.insecure_clone();
+    t.w.send(
+        tix::title_transfer_accept(property, other_agency, other.pubkey(), officer.pubkey()),
+        &other,
+    )
+    .unwrap();
+    assert_error(
+        t.w.send(void(property, &registrar.pubkey(), reason), &registrar),
+        TitlesError::TitleInUse,
+    );
+    let liened = t.register("0165-0900");
+    let bank = t.lien_holder.insecure_clone();
+    let lien = titles::LienRecordArgs {
+        lien_id: padded(LIEN),
+        amount: 1_000_000,
+        document_hash: [7; 32],
+    };
+    t.w.send(tix::lien_record(liened, t.registry, bank.pubkey(), lien), &bank)
+        .unwrap();
+    assert_error(
+        t.w.send(void(liened, &registrar.pubkey(), reason), &registrar),
+        TitlesError::TitleInUse,
+    );
+    assert_eq!(t.property(&liened).active_liens, 1);
+}

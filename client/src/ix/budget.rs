@@ -223,13 +223,11 @@ pub fn budget_account_open(
     account: &BudgetAccountRef,
     first_fiscal_year: u16,
     last_fiscal_year: u16,
-    authorized: u64,
 ) -> Instruction {
     let args = budget::BudgetAccountOpenArgs {
         tas: account.tas,
         first_fiscal_year,
         last_fiscal_year,
-        authorized,
     };
     ix(
         acc::BudgetAccountOpen {
@@ -347,6 +345,7 @@ pub fn obligation_create(
             member: pda::member(&account.agency, &officer),
             officer,
             budget_account: account.address(),
+            payee: args.payee,
             obligation: account.obligation(&args.award_id),
             payer,
             system_program: system_program::ID,

@@ -101,6 +101,27 @@ pub fn payment_approve(agency: Pubkey, approver: Pubkey, request: Pubkey) -> Ins
     )
 }
 
+/// `payment_approval_void`: void `approver`'s approval of `request` (of `agency`) once the approver
+/// role is revoked; sent by anyone (`voided_by` signs and pays).
+pub fn payment_approval_void(
+    agency: Pubkey,
+    approver: Pubkey,
+    request: Pubkey,
+    voided_by: Pubkey,
+) -> Instruction {
+    ix(
+        acc::PaymentApprovalVoid {
+            request,
+            member: budget::pda::member(&agency, &approver),
+            approver,
+            voided_by,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentApprovalVoid {},
+    )
+}
+
 /// `payment_reject`, by an approver of `agency`.
 pub fn payment_reject(
     agency: Pubkey,
@@ -258,6 +279,26 @@ pub fn payment_batch_approve(agency: Pubkey, approver: Pubkey, batch: Pubkey) ->
             program: disbursement::ID,
         },
         data::PaymentBatchApprove {},
+    )
+}
+
+/// `payment_batch_approval_void`: as [`payment_approval_void`], for a batch.
+pub fn payment_batch_approval_void(
+    agency: Pubkey,
+    approver: Pubkey,
+    batch: Pubkey,
+    voided_by: Pubkey,
+) -> Instruction {
+    ix(
+        acc::PaymentBatchApprovalVoid {
+            batch,
+            member: budget::pda::member(&agency, &approver),
+            approver,
+            voided_by,
+            event_authority: pda::event_authority(),
+            program: disbursement::ID,
+        },
+        data::PaymentBatchApprovalVoid {},
     )
 }
 

@@ -93,8 +93,54 @@ pub fn lien_holder_set(
     )
 }
 
+/// `registry_agency_set`: the registrar authorises (`active`) or revokes `agency`'s registering of
+/// property in `registry`.
+pub fn registry_agency_set(
+    payer: Pubkey,
+    registry: Pubkey,
+    registrar: Pubkey,
+    agency: Pubkey,
+    active: bool,
+) -> Instruction {
+    ix(
+        acc::RegistryAgencySetAccounts {
+            registry,
+            registry_agency: pda::registry_agency(&registry, &agency),
+            registrar,
+            payer,
+            system_program: system_program::ID,
+            event_authority: event_authority(),
+            program: titles::ID,
+        },
+        data::RegistryAgencySet { agency, active },
+    )
+}
+
+/// `property_void`: the registrar voids the registration of `property` (in `registry`), giving
+/// `reason`; the title's rent returns to the registrar.
+pub fn property_void(
+    registry: Pubkey,
+    registrar: Pubkey,
+    property: Pubkey,
+    reason: [u8; titles::constants::VOID_REASON_LEN],
+) -> Instruction {
+    ix(
+        acc::PropertyVoid {
+            registry,
+            property,
+            offer: pda::offer(&property),
+            registrar,
+            event_authority: event_authority(),
+            program: titles::ID,
+        },
+        data::PropertyVoid {
+            args: titles::PropertyVoidArgs { reason },
+        },
+    )
+}
+
 /// `property_register` held by `agency`, signed by the registrar (`officer_of_agency = false`) or by a
-/// property officer of the agency.
+/// property officer of the agency, which the registrar must have authorised for `registry`.
 pub fn property_register(
     payer: Pubkey,
     registry: Pubkey,
@@ -108,6 +154,7 @@ pub fn property_register(
             registry,
             agency,
             member: officer_of_agency.then(|| budget::pda::member(&agency, &signer)),
+            registry_agency: officer_of_agency.then(|| pda::registry_agency(&registry, &agency)),
             signer,
             property: pda::property(&registry, &args.parcel_id),
             payer,

@@ -151,4 +151,11 @@ pub enum BudgetError {
     /// Only a deactivated agency is reactivated.
     #[msg("the agency is active")]
     AgencyActive,
+    /// An obligation's payee may not be a budget account or a token account (a vault among them):
+    /// that outlay would never leave the treasury, or move money between appropriations.
+    #[msg("the payee is a budget account or a token account: an outlay must leave the treasury")]
+    PayeeInsideTreasury,
+    /// The obligation or budget account was closed and created again since the payment was proposed.
+    #[msg("the obligation or budget account was closed and opened again since this payment was proposed")]
+    GenerationChanged,
 }

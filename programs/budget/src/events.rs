@@ -145,8 +145,8 @@ pub struct BudgetAccountOpened {
     pub first_fiscal_year: u16,
     /// Last fiscal year of availability (0 for no-year).
     pub last_fiscal_year: u16,
-    /// Authority granted.
-    pub authorized: u64,
+    /// Its generation: which budget account of the agency it is.
+    pub generation: u32,
     /// The budget officer who opened it.
     pub officer: Pubkey,
 }
@@ -238,6 +238,8 @@ pub struct ObligationCreated {
     pub object_class: u16,
     /// Amount obligated.
     pub amount: u64,
+    /// Its generation: which obligation of the budget account it is.
+    pub generation: u32,
     /// The budget officer.
     pub officer: Pubkey,
 }

@@ -32,11 +32,26 @@ pub const SEED_REQUEST: &[u8] = b"request";
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;
 
+/// Decimals of a policy's amounts (tier ceilings, the period limit): millionths of the currency
+/// unit, whatever the decimals of the mint a payment is made in. A payment's amount is put into
+/// these units (rounded up) before its tier and the limit are applied.
+pub const POLICY_DECIMALS: u8 = 6;
+
+/// Slices of a spending period: the rolling limit counts what was paid in the current slice and the
+/// `WINDOW_SLICES` before it, so every span of one period holds at most the limit.
+pub const WINDOW_SLICES: usize = 4;
+
 /// Tiers an approval policy may have.
 pub const MAX_TIERS: usize = 3;
 
 /// Most approvals a tier may require (and a request may hold).
 pub const MAX_APPROVALS: usize = 3;
+
+/// Shortest lifetime a policy may give a payment request: one day.
+pub const MIN_REQUEST_AGE_SECONDS: u32 = 86_400;
+
+/// Longest lifetime a policy may give a payment request: a year and a day.
+pub const MAX_REQUEST_AGE_SECONDS: u32 = 366 * 86_400;
 
 /// Longest time lock a tier may set: 30 days.
 pub const MAX_TIME_LOCK_SECONDS: u32 = 30 * 86_400;

@@ -88,4 +88,19 @@ pub enum DisbursementError {
     /// reactivates it.
     #[msg("the agency is deactivated")]
     AgencyInactive,
+    /// Only an approval whose approver no longer holds the approver role is voided.
+    #[msg("the approver still holds the approver role in the agency: the approval stands")]
+    ApproverStillHoldsRole,
+    /// The approver named has not approved this request.
+    #[msg("the approver named has not approved this request")]
+    NoSuchApproval,
+    /// A request lives between a day and a year and a day, longer than every tier's time lock.
+    #[msg("invalid request lifetime: 86400 to 31622400 seconds, longer than every tier's time lock")]
+    InvalidRequestAge,
+    /// The request is older than the policy allows: propose it again.
+    #[msg("the payment request has expired: propose it again")]
+    RequestExpired,
+    /// A stored aggregate broke its invariant (a bug, never expected).
+    #[msg("policy invariant violated")]
+    InvariantViolated,
 }

@@ -34,6 +34,8 @@ pub struct PolicySet {
     pub period_seconds: u32,
     /// Spending limit per period.
     pub period_limit: u64,
+    /// Seconds a payment request may wait for execution after its proposal.
+    pub max_request_age_seconds: u32,
     /// The admin who set it.
     pub admin: Pubkey,
 }
@@ -63,6 +65,8 @@ pub struct PaymentProposed {
     pub required_approvals: u8,
     /// Time lock its tier sets, in seconds.
     pub time_lock_seconds: u32,
+    /// When it expires unexecuted (Unix time).
+    pub expires_at: i64,
     /// The requester.
     pub requester: Pubkey,
 }
@@ -83,6 +87,24 @@ pub struct PaymentApproved {
     /// Approvals the tier it was proposed under requires (a stricter policy at execution may ask
     /// for more).
     pub required_approvals: u8,
+}
+
+/// An approval was voided because its approver no longer holds the approver role; the request (or
+/// batch) needs that approval again from someone who does.
+#[event]
+pub struct ApprovalVoided {
+    /// The request or batch account.
+    pub request: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// The agency's payment sequence number.
+    pub sequence: u64,
+    /// The approver whose approval no longer counts.
+    pub approver: Pubkey,
+    /// Approvals left.
+    pub approval_count: u8,
+    /// Who sent the void (anyone may).
+    pub voided_by: Pubkey,
 }
 
 /// An approver rejected a payment; the request is closed.
@@ -132,7 +154,7 @@ pub struct PaymentExecuted {
     pub approval_count: u8,
     /// Who executed it.
     pub executor: Pubkey,
-    /// Spent in the agency's current period after this payment.
+    /// Spent in the agency's current period after this payment, in policy units.
     pub period_spent: u64,
 }
 
@@ -159,6 +181,8 @@ pub struct BatchProposed {
     pub document_hash: [u8; 32],
     /// Short reference.
     pub reference: [u8; REFERENCE_LEN],
+    /// When it expires with items unpaid (Unix time).
+    pub expires_at: i64,
     /// The requester.
     pub requester: Pubkey,
 }

@@ -94,4 +94,14 @@ pub mod disbursement {
     pub fn payment_batch_cancel(ctx: Context<PaymentBatchCancel>) -> Result<()> {
         instructions::payment_batch_cancel::handler(ctx)
     }
+
+    /// Void the approval of an approver who no longer holds the approver role; by anyone.
+    pub fn payment_approval_void(ctx: Context<PaymentApprovalVoid>) -> Result<()> {
+        instructions::payment_approval_void::handler(ctx)
+    }
+
+    /// Void a batch approval of an approver who no longer holds the approver role; by anyone.
+    pub fn payment_batch_approval_void(ctx: Context<PaymentBatchApprovalVoid>) -> Result<()> {
+        instructions::payment_batch_approval_void::handler(ctx)
+    }
 }

@@ -1,7 +1,7 @@
 //! Who may act for an agency: members of the budget program holding a role.
 
 use anchor_lang::prelude::*;
-use budget::state::{Agency, Member};
+use budget::state::{Agency, Member, Role};
 
 use crate::errors::DisbursementError;
 
@@ -30,6 +30,24 @@ pub fn require_active_agency(agency: &AccountInfo, expected: &Pubkey) -> Result<
     require!(
         Agency::is_active_account(agency)?,
         DisbursementError::AgencyInactive
+    );
+    Ok(())
+}
+
+/// `member` is `approver`'s membership in `agency` and no longer holds the approver role: only then
+/// is an approval of theirs voided. A membership is created only at its PDA, so the budget program's
+/// account naming this agency and key is the one membership there is.
+pub fn require_revoked_approver(
+    member: &AccountLoader<Member>,
+    agency: &Pubkey,
+    approver: &Pubkey,
+) -> Result<()> {
+    let member = member.load()?;
+    require_keys_eq!(member.agency, *agency, DisbursementError::NotAMember);
+    require_keys_eq!(member.member, *approver, DisbursementError::NotAMember);
+    require!(
+        !member.has(Role::APPROVER),
+        DisbursementError::ApproverStillHoldsRole
     );
     Ok(())
 }

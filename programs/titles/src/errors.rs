@@ -87,4 +87,17 @@ pub enum TitlesError {
     /// The property already has 65,535 building records, the most its counter records.
     #[msg("the property already has 65,535 building records, the most it can count")]
     BuildingRecordsFull,
+    /// The holding agency is deactivated: it registers nothing.
+    #[msg("the agency is deactivated")]
+    AgencyInactive,
+    /// Only the registrar, or a property officer of an agency the registrar authorised for this
+    /// registry, registers a parcel there.
+    #[msg("the registrar has not authorised this agency to register property in this registry")]
+    AgencyNotAuthorized,
+    /// A void gives its reason: UTF-8, zero-padded, not empty.
+    #[msg("the reason must be 1-64 bytes of UTF-8 text, zero-padded")]
+    InvalidReason,
+    /// Only a title never transferred, with no active lien and no pending offer, is voided.
+    #[msg("the title has been transferred, carries a lien or has an offer pending: it cannot be voided")]
+    TitleInUse,
 }

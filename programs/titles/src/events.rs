@@ -2,7 +2,7 @@
 
 use anchor_lang::prelude::*;
 
-use crate::constants::{JURISDICTION_LEN, LIEN_ID_LEN, NAME_LEN, PARCEL_ID_LEN};
+use crate::constants::{JURISDICTION_LEN, LIEN_ID_LEN, NAME_LEN, PARCEL_ID_LEN, VOID_REASON_LEN};
 
 /// A registry was opened for a jurisdiction.
 #[event]
@@ -50,6 +50,36 @@ pub struct LienHolderSet {
     pub holder: Pubkey,
     /// True when authorised, false when revoked.
     pub active: bool,
+    /// The registrar.
+    pub registrar: Pubkey,
+}
+
+/// The registrar authorised or revoked an agency's registering of property in a registry.
+#[event]
+pub struct RegistryAgencySet {
+    /// The registry.
+    pub registry: Pubkey,
+    /// The agency.
+    pub agency: Pubkey,
+    /// True when authorised, false when revoked.
+    pub active: bool,
+    /// The registrar.
+    pub registrar: Pubkey,
+}
+
+/// The registrar voided a registration made in error; the title account is closed.
+#[event]
+pub struct PropertyVoided {
+    /// The property account (closed).
+    pub property: Pubkey,
+    /// The registry.
+    pub registry: Pubkey,
+    /// Parcel id.
+    pub parcel_id: [u8; PARCEL_ID_LEN],
+    /// The agency it was registered to.
+    pub holder: Pubkey,
+    /// Why (UTF-8, zero-padded).
+    pub reason: [u8; VOID_REASON_LEN],
     /// The registrar.
     pub registrar: Pubkey,
 }

@@ -57,7 +57,8 @@ pub mod titles {
         instructions::lien_holder_set::handler(ctx, holder, active)
     }
 
-    /// Register a property; by the registrar or a property officer of the holding agency.
+    /// Register a property for an active agency; by the registrar, or a property officer of an agency
+    /// the registrar authorised for the registry.
     #[access_control(args.validate())]
     pub fn property_register(
         ctx: Context<PropertyRegister>,
@@ -122,5 +123,20 @@ pub mod titles {
         args: BuildingRecordArgs,
     ) -> Result<()> {
         instructions::building_record_add::handler(ctx, args)
+    }
+
+    /// Authorise or revoke an agency's registering of property in the registry; by the registrar.
+    pub fn registry_agency_set(
+        ctx: Context<RegistryAgencySetAccounts>,
+        agency: Pubkey,
+        active: bool,
+    ) -> Result<()> {
+        instructions::registry_agency_set::handler(ctx, agency, active)
+    }
+
+    /// Void a registration made in error (never transferred, no lien, no offer); by the registrar.
+    #[access_control(args.validate())]
+    pub fn property_void(ctx: Context<PropertyVoid>, args: PropertyVoidArgs) -> Result<()> {
+        instructions::property_void::handler(ctx, args)
     }
 }

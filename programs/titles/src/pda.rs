@@ -50,6 +50,19 @@ pub fn lien_holder(registry: &Pubkey, holder: &Pubkey) -> Pubkey {
     .0
 }
 
+/// The registrar's authorisation of `agency` to register property in `registry`.
+pub fn registry_agency(registry: &Pubkey, agency: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(
+        &[
+            crate::constants::SEED_REGISTRY_AGENCY,
+            registry.as_ref(),
+            agency.as_ref(),
+        ],
+        &crate::ID,
+    )
+    .0
+}
+
 /// The lien `lien_id` of `holder` on `property`.
 pub fn lien(
     property: &Pubkey,

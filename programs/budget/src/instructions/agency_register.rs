@@ -50,9 +50,11 @@ pub fn handler(ctx: Context<AgencyRegister>, args: AgencyRegisterArgs) -> Result
         pending_admin: Pubkey::default(),
         code: args.code,
         name: args.name,
+        budget_accounts_opened: 0,
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.agency,
         active: 1,
+        reserved: Default::default(),
     };
     agency.invariant()?;
     drop(agency);

@@ -17,8 +17,6 @@ pub struct BudgetAccountOpenArgs {
     pub first_fiscal_year: u16,
     /// Last fiscal year of availability; 0 for a no-year appropriation.
     pub last_fiscal_year: u16,
-    /// Budget authority granted.
-    pub authorized: u64,
 }
 
 impl BudgetAccountOpenArgs {
@@ -33,8 +31,8 @@ pub struct BudgetAccountOpen<'info> {
     /// The treasury: allowed mints and the cancellation rule.
     #[account(address = TREASURY_AND_BUMP.0)]
     pub treasury: AccountLoader<'info, Treasury>,
-    /// The agency; must be active.
-    #[account(constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive)]
+    /// The agency; must be active. Counts the account opened: its generation.
+    #[account(mut, constraint = agency.load()?.is_active() @ BudgetError::AgencyInactive)]
     pub agency: AccountLoader<'info, Agency>,
     /// The officer's membership in this agency, with the budget officer role.
     /// Checked first by the handler (`roles::require_member`).
@@ -69,7 +67,8 @@ pub struct BudgetAccountOpen<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Open an appropriation under a TAS with its period of availability, authority and vault.
+/// Open an appropriation under a TAS with its period of availability and vault, and no budget
+/// authority yet: the central authority grants it (`budget_account_authorized_set`).
 pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> Result<()> {
     require_member(
         &ctx.accounts.member,
@@ -81,6 +80,15 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
     let mint = ctx.accounts.mint.key();
     let cancellation_years = ctx.accounts.treasury.load()?.cancellation_years;
     let vault = ctx.accounts.vault.key();
+    let decimals = ctx.accounts.mint.decimals;
+    let generation = {
+        let mut agency = ctx.accounts.agency.load_mut()?;
+        let generation = agency.budget_accounts_opened;
+        agency.budget_accounts_opened = generation
+            .checked_add(1)
+            .ok_or(BudgetError::AmountOverflow)?;
+        generation
+    };
     let bump = pda_account::create(
         &crate::ID,
         &ctx.accounts.payer,
@@ -98,12 +106,17 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
         first_fiscal_year: args.first_fiscal_year,
         last_fiscal_year: args.last_fiscal_year,
         cancellation_years,
-        authorized: args.authorized,
+        // Budget authority comes from the central authority (`budget_account_authorized_set`), never
+        // from the officer who will obligate it.
+        authorized: 0,
         obligated: 0,
         disbursed: 0,
         funded: 0,
         returned: 0,
         open_obligations: 0,
+        generation,
+        obligations_created: 0,
+        decimals,
         reserved: Default::default(),
     };
     account.invariant()?;
@@ -118,7 +131,7 @@ pub fn handler(ctx: Context<BudgetAccountOpen>, args: BudgetAccountOpenArgs) -> 
             mint,
             first_fiscal_year: args.first_fiscal_year,
             last_fiscal_year: args.last_fiscal_year,
-            authorized: args.authorized,
+            generation,
             officer: ctx.accounts.officer.key(),
         },
     )?;

@@ -55,6 +55,11 @@ pub struct ObligationCreate<'info> {
         has_one = agency @ BudgetError::AccountOfAnotherAgency,
     )]
     pub budget_account: AccountLoader<'info, BudgetAccount>,
+    /// The payee's wallet (`args.payee`), read for its owner: never an account of this program (a
+    /// budget account, whose vault an outlay would then pay back into the treasury) nor a token account
+    /// (a vault among them).
+    /// CHECK: key against `args.payee` and owner, by the handler (`require_payee_outside_treasury`).
+    pub payee: UncheckedAccount<'info>,
     /// The obligation, created here at the canonical PDA `[SEED_OBLIGATION, budget account, award
     /// id]`: one per award per budget account.
     /// CHECK: created by the handler through `pda_account::create`, which checks the address.
@@ -74,12 +79,17 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
         &ctx.accounts.officer.key(),
         Role::BUDGET_OFFICER,
     )?;
+    require_payee_outside_treasury(&ctx.accounts.payee, &args.payee)?;
     let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
     let mut account = ctx.accounts.budget_account.load_mut()?;
     account.require_open(fy)?;
     account.record_obligation(args.amount)?;
     account.open_obligations = account
         .open_obligations
+        .checked_add(1)
+        .ok_or(BudgetError::AmountOverflow)?;
+    let generation = account.obligations_created;
+    account.obligations_created = generation
         .checked_add(1)
         .ok_or(BudgetError::AmountOverflow)?;
     let bump = pda_account::create(
@@ -103,6 +113,8 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
         object_class: args.object_class,
         obligated: args.amount,
         disbursed: 0,
+        generation,
+        reserved: Default::default(),
     };
     account.invariant()?;
     obligation.invariant()?;
@@ -118,8 +130,22 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
             payee_id: args.payee_id,
             object_class: args.object_class,
             amount: args.amount,
+            generation,
             officer: ctx.accounts.officer.key(),
         },
     )?;
+    Ok(())
+}
+
+/// Fails unless `payee` is the account `expected` and is neither owned by this program (a budget
+/// account: an outlay would pay its own or another appropriation's vault) nor by a token program (a
+/// token account, a vault among them, cannot be a payee wallet).
+fn require_payee_outside_treasury(payee: &AccountInfo, expected: &Pubkey) -> Result<()> {
+    require_keys_eq!(payee.key(), *expected, BudgetError::PayeeMismatch);
+    let owner = payee.owner;
+    if *owner == crate::ID || *owner == anchor_spl::token::ID || *owner == anchor_spl::token_2022::ID {
+        msg!("the payee {} is owned by {}", payee.key, owner);
+        return err!(BudgetError::PayeeInsideTreasury);
+    }
     Ok(())
 }

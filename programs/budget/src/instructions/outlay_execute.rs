@@ -14,6 +14,10 @@ pub struct OutlayExecuteArgs {
     pub amount: u64,
     /// The caller's reference, recorded in the event (the disbursement program's payment request).
     pub reference: Pubkey,
+    /// The budget account's generation the payment was proposed against.
+    pub budget_account_generation: u32,
+    /// The obligation's generation the payment was proposed against.
+    pub obligation_generation: u32,
 }
 
 #[event_cpi]
@@ -65,6 +69,11 @@ pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<(
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;
+    require!(
+        account.generation == args.budget_account_generation
+            && obligation.generation == args.obligation_generation,
+        BudgetError::GenerationChanged
+    );
     obligation.record_outlay(args.amount)?;
     account.record_outlay(args.amount)?;
     token::require_token_account_of(

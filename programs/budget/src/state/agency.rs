@@ -20,16 +20,26 @@ pub struct Agency {
     pub code: [u8; AGENCY_CODE_LEN],
     /// Display name, UTF-8 zero-padded, for explorers.
     pub name: [u8; NAME_LEN],
+    /// Budget accounts opened so far: each one's generation, so that a budget account closed and
+    /// opened again at the same address (same TAS) is told apart from the one before.
+    pub budget_accounts_opened: u32,
     /// Layout version of this account.
     pub version: u8,
     /// Bump of the agency PDA.
     pub bump: u8,
     /// 1 while active; 0 once deactivated: no new members, budget accounts or obligations.
     pub active: u8,
+    /// Zero; rounds the account up to its 4-byte alignment.
+    pub reserved: [u8; AGENCY_PADDING],
 }
 
-// No padding: two keys, the code and name bytes, three flags.
-const _: () = assert!(core::mem::size_of::<Agency>() == 2 * 32 + AGENCY_CODE_LEN + NAME_LEN + 3);
+/// Bytes that round the agency up to its 4-byte alignment.
+const AGENCY_PADDING: usize = (4 - (2 * 32 + AGENCY_CODE_LEN + NAME_LEN + 4 + 3) % 4) % 4;
+
+// No padding: two keys, the code and name bytes, the counter, three flags, the explicit rounding.
+const _: () = assert!(
+    core::mem::size_of::<Agency>() == 2 * 32 + AGENCY_CODE_LEN + NAME_LEN + 4 + 3 + AGENCY_PADDING
+);
 
 impl Agency {
     /// Account size: the discriminator and the fields.
@@ -41,22 +51,21 @@ impl Agency {
     }
 
     /// Whether `info` is an active agency: the checks `AccountLoader` makes (owner, size,
-    /// discriminator), once, then the flag read in place. For instructions of other programs that
-    /// only need to know that the agency is active.
+    /// discriminator), once, then the flag's byte read in place. For instructions of other programs
+    /// that only need to know that the agency is active.
     pub fn is_active_account(info: &AccountInfo) -> Result<bool> {
         require_keys_eq!(
             *info.owner,
             crate::ID,
             ErrorCode::AccountOwnedByWrongProgram
         );
+        const ACTIVE: usize = 8 + core::mem::offset_of!(Agency, active);
         let data = info.try_borrow_data()?;
-        let fields = data
-            .get(Self::DISCRIMINATOR.len()..Self::SPACE)
-            .filter(|_| data.starts_with(Self::DISCRIMINATOR))
-            .ok_or(ErrorCode::AccountDiscriminatorMismatch)?;
-        let agency: &Agency =
-            bytemuck::try_from_bytes(fields).map_err(|_| ErrorCode::AccountDidNotDeserialize)?;
-        Ok(agency.is_active())
+        require!(
+            data.len() >= Self::SPACE && data.starts_with(Self::DISCRIMINATOR),
+            ErrorCode::AccountDiscriminatorMismatch
+        );
+        Ok(data[ACTIVE] != 0)
     }
 
     /// Rules that hold after every instruction that writes an agency.

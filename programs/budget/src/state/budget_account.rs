@@ -44,6 +44,12 @@ pub struct BudgetAccount {
     pub tas: [u8; TAS_LEN],
     /// Obligations that exist (created and not closed).
     pub open_obligations: u32,
+    /// Which budget account of its agency this is (the agency's count when it was opened): a
+    /// payment request binds to it, so that one proposed against an account since closed never pays
+    /// from the account opened again at its address.
+    pub generation: u32,
+    /// Obligations created against it so far: each one's generation.
+    pub obligations_created: u32,
     /// First fiscal year of availability.
     pub first_fiscal_year: u16,
     /// Last fiscal year of availability; `NO_YEAR` (0) for a no-year appropriation.
@@ -54,16 +60,19 @@ pub struct BudgetAccount {
     pub version: u8,
     /// Bump of the budget account PDA (the vault's authority, signing its transfers).
     pub bump: u8,
+    /// The mint's decimals (fixed for a mint's life), so that the disbursement program can put an
+    /// amount into policy units without reading the mint.
+    pub decimals: u8,
     /// Zero; rounds the account up to its 8-byte alignment.
     pub reserved: [u8; BUDGET_ACCOUNT_PADDING],
 }
 
 /// Bytes that round the budget account up to its 8-byte alignment.
-const BUDGET_ACCOUNT_PADDING: usize = (8 - (5 * 8 + 3 * 32 + TAS_LEN + 4 + 2 * 2 + 3) % 8) % 8;
+const BUDGET_ACCOUNT_PADDING: usize = (8 - (5 * 8 + 3 * 32 + TAS_LEN + 3 * 4 + 2 * 2 + 4) % 8) % 8;
 
 const _: () = assert!(
     core::mem::size_of::<BudgetAccount>()
-        == 5 * 8 + 3 * 32 + TAS_LEN + 4 + 2 * 2 + 3 + BUDGET_ACCOUNT_PADDING
+        == 5 * 8 + 3 * 32 + TAS_LEN + 3 * 4 + 2 * 2 + 4 + BUDGET_ACCOUNT_PADDING
 );
 // The limit for a budget account.
 const _: () = assert!(BudgetAccount::SPACE <= 200);

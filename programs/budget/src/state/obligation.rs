@@ -23,16 +23,26 @@ pub struct Obligation {
     pub award_id: [u8; AWARD_ID_LEN],
     /// The payee's id (UEI), printable ASCII zero-padded.
     pub payee_id: [u8; PAYEE_ID_LEN],
+    /// Which obligation of its budget account this is (the account's count when it was created): a
+    /// payment request binds to it, so that one proposed against an obligation since closed never
+    /// pays against the one created again under the same award id.
+    pub generation: u32,
     /// Object class: what the money buys (2-4 digit code).
     pub object_class: u16,
     /// Layout version of this account.
     pub version: u8,
     /// Bump of the obligation PDA.
     pub bump: u8,
+    /// Zero; rounds the account up to its 8-byte alignment.
+    pub reserved: [u8; OBLIGATION_PADDING],
 }
 
+/// Bytes that round the obligation up to its 8-byte alignment.
+const OBLIGATION_PADDING: usize = (8 - (AWARD_ID_LEN + PAYEE_ID_LEN + 4 + 2 + 2) % 8) % 8;
+
 const _: () = assert!(
-    core::mem::size_of::<Obligation>() == 2 * 8 + 2 * 32 + AWARD_ID_LEN + PAYEE_ID_LEN + 2 + 2
+    core::mem::size_of::<Obligation>()
+        == 2 * 8 + 2 * 32 + AWARD_ID_LEN + PAYEE_ID_LEN + 4 + 2 + 2 + OBLIGATION_PADDING
 );
 // The limit for an obligation.
 const _: () = assert!(Obligation::SPACE <= 160);

@@ -3,7 +3,9 @@
 #![allow(ambiguous_glob_reexports)]
 
 pub mod config_init;
+pub mod payment_approval_void;
 pub mod payment_approve;
+pub mod payment_batch_approval_void;
 pub mod payment_batch_approve;
 pub mod payment_batch_cancel;
 pub mod payment_batch_execute;
@@ -15,7 +17,9 @@ pub mod payment_reject;
 pub mod policy_set;
 
 pub use config_init::*;
+pub use payment_approval_void::*;
 pub use payment_approve::*;
+pub use payment_batch_approval_void::*;
 pub use payment_batch_approve::*;
 pub use payment_batch_cancel::*;
 pub use payment_batch_execute::*;

@@ -35,8 +35,8 @@ pub fn handler(ctx: Context<PaymentApprove>) -> Result<()> {
         Role::APPROVER,
     )?;
     let now = Clock::get()?.unix_timestamp;
-    let requester = request.requester;
-    request.approvals_mut().add(&approver, &requester, now)?;
+    request.approvals_mut().add(&approver, now)?;
+    // Distinct approvers, never the requester: the invariant's rule.
     request.invariant()?;
     let event = PaymentApproved {
         request: ctx.accounts.request.key(),

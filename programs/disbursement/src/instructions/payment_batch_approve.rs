@@ -34,8 +34,8 @@ pub fn handler(ctx: Context<PaymentBatchApprove>) -> Result<()> {
         Role::APPROVER,
     )?;
     let now = Clock::get()?.unix_timestamp;
-    let requester = batch.requester;
-    batch.approvals.as_mut().add(&approver, &requester, now)?;
+    batch.approvals.as_mut().add(&approver, now)?;
+    // Distinct approvers, never the requester: the invariant's rule.
     batch.invariant()?;
     emit(
         &ctx.accounts.event_authority,

@@ -7,7 +7,7 @@ use budget::state::{Agency, Member};
 use crate::constants::{AUTHORITY_AND_BUMP, MAX_ITEMS_PER_EXECUTE, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
 use crate::events::{emit, BatchCompleted, BatchItemPaid};
-use crate::state::{BatchRequest, Policy};
+use crate::state::{policy_units, BatchRequest, Policy};
 
 #[event_cpi]
 #[derive(Accounts)]
@@ -80,10 +80,11 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
         &accounts.agency.key(),
         &accounts.executor.key(),
     )?;
+    policy.require_unexpired(accounts.batch.proposed_at, accounts.batch.expires_at, now)?;
     let required = accounts
         .batch
         .requirement()
-        .stricter(policy.requirement(accounts.batch.total));
+        .stricter(policy.requirement(accounts.batch.policy_total));
     accounts.batch.approvals.require_met(required, now)?;
     let count = remaining.len() / 2;
     let first = usize::from(start);
@@ -104,7 +105,7 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
             pair[0].key() == item.obligation && pair[1].key() == item.payee_token_account,
             DisbursementError::ItemMismatch
         );
-        policy.record_spending(item.amount, now)?;
+        policy.record_spending(policy_units(item.amount, accounts.batch.decimals)?, now)?;
         budget::cpi::outlay_execute(
             CpiContext::new_with_signer(
                 accounts.budget_program.key(),
@@ -125,6 +126,8 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
             budget::OutlayExecuteArgs {
                 amount: item.amount,
                 reference: batch_key,
+                budget_account_generation: accounts.batch.budget_account_generation,
+                obligation_generation: item.obligation_generation,
             },
         )?;
         accounts.batch.items[index].paid = true;

@@ -6,7 +6,7 @@ use crate::constants::{ACCOUNT_VERSION, MAX_BATCH_ITEMS, REFERENCE_LEN, SEED_BAT
 use crate::errors::DisbursementError;
 use crate::events::{emit, BatchProposed};
 use crate::roles::require_member;
-use crate::state::{Approvals, BatchItem, BatchRequest, Policy};
+use crate::state::{policy_units, Approvals, BatchItem, BatchRequest, Policy};
 
 /// Arguments of `payment_batch_propose`; the remaining accounts are, per item and in order, its
 /// obligation and its payee's token account.
@@ -90,7 +90,10 @@ pub fn handler<'info>(
         DisbursementError::ItemMismatch
     );
     let budget_account = ctx.accounts.budget_account.key();
-    let mint = ctx.accounts.budget_account.load()?.mint;
+    let (mint, budget_account_generation, decimals) = {
+        let account = ctx.accounts.budget_account.load()?;
+        (account.mint, account.generation, account.decimals)
+    };
     let mut items = [BatchItem::default(); MAX_BATCH_ITEMS];
     let mut total = 0u64;
     for (i, (pair, amount)) in ctx
@@ -120,6 +123,7 @@ pub fn handler<'info>(
             obligation: pair[0].key(),
             payee_token_account: pair[1].key(),
             amount: *amount,
+            obligation_generation: obligation.generation,
             paid: false,
         };
         total = total
@@ -128,7 +132,10 @@ pub fn handler<'info>(
     }
     let mut policy = ctx.accounts.policy.load_mut()?;
     policy.take_sequence(args.sequence)?;
-    let requirement = policy.requirement(total);
+    let policy_total = policy_units(total, decimals)?;
+    let requirement = policy.requirement(policy_total);
+    let now = Clock::get()?.unix_timestamp;
+    let expires_at = policy.expiry(now, i64::MAX);
     policy.invariant()?;
     let batch = &mut ctx.accounts.batch;
     batch.set_inner(BatchRequest {
@@ -137,14 +144,18 @@ pub fn handler<'info>(
         agency: policy.agency,
         sequence: args.sequence,
         budget_account,
+        budget_account_generation,
         requester: ctx.accounts.requester.key(),
         document_hash: args.document_hash,
         reference: args.reference,
         total,
+        policy_total,
+        decimals,
         required_approvals: requirement.approvals,
         time_lock_seconds: requirement.time_lock_seconds,
         approvals: Approvals::default(),
-        proposed_at: Clock::get()?.unix_timestamp,
+        proposed_at: now,
+        expires_at,
         item_count: args.amounts.len() as u8,
         paid_count: 0,
         items,
@@ -163,6 +174,7 @@ pub fn handler<'info>(
             time_lock_seconds: requirement.time_lock_seconds,
             document_hash: args.document_hash,
             reference: args.reference,
+            expires_at,
             requester: batch.requester,
         },
     )?;

@@ -93,12 +93,13 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             &accounts.agency.key(),
             &accounts.executor.key(),
         )?;
+        policy.require_unexpired(request.proposed_at, request.expires_at, now)?;
         let required = request
             .requirement()
-            .stricter(policy.requirement(request.amount));
+            .stricter(policy.requirement(request.policy_amount));
         request.approvals().require_met(required, now)?;
         let amount = request.amount;
-        policy.record_spending(amount, now)?;
+        policy.record_spending(request.policy_amount, now)?;
         policy.invariant()?;
 
         let seeds: &[&[u8]] = &[SEED_AUTHORITY, &[AUTHORITY_AND_BUMP.1]];
@@ -122,6 +123,8 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             budget::OutlayExecuteArgs {
                 amount,
                 reference: accounts.request.key(),
+                budget_account_generation: request.budget_account_generation,
+                obligation_generation: request.obligation_generation,
             },
         )?;
         PaymentExecuted {

@@ -7,7 +7,7 @@ use crate::constants::{ACCOUNT_VERSION, MAX_APPROVALS, REFERENCE_LEN, SEED_REQUE
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentProposed};
 use crate::roles::require_member;
-use crate::state::{PaymentRequest, Policy};
+use crate::state::{policy_units, PaymentRequest, Policy};
 
 /// Arguments of `payment_propose`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -68,7 +68,8 @@ pub struct PaymentPropose<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Propose paying `amount` against an obligation; the tier of the amount fixes its approvals and lock.
+/// Propose paying `amount` against an obligation; the tier of the amount (in policy units) fixes its
+/// approvals and lock.
 pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result<()> {
     require_member(
         &ctx.accounts.member,
@@ -77,9 +78,10 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         Role::REQUESTER,
     )?;
     let obligation = ctx.accounts.obligation.load()?;
+    let budget_account = ctx.accounts.budget_account.load()?;
     token::require_token_account_of(
         &ctx.accounts.payee_token_account,
-        &ctx.accounts.budget_account.load()?.mint,
+        &budget_account.mint,
         &obligation.payee,
         DisbursementError::PayeeMismatch,
     )?;
@@ -87,10 +89,14 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         args.amount <= obligation.undisbursed(),
         DisbursementError::ExceedsObligation
     );
-    drop(obligation);
+    let generations = (budget_account.generation, obligation.generation);
+    let policy_amount = policy_units(args.amount, budget_account.decimals)?;
+    drop((obligation, budget_account));
     let mut policy = ctx.accounts.policy.load_mut()?;
     policy.take_sequence(args.sequence)?;
-    let requirement = policy.requirement(args.amount);
+    let requirement = policy.requirement(policy_amount);
+    let now = Clock::get()?.unix_timestamp;
+    let expires_at = policy.expiry(now, i64::MAX);
     policy.invariant()?;
     let request_key = ctx.accounts.request.key();
     let bump = pda_account::create(
@@ -113,6 +119,7 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         obligation: ctx.accounts.obligation.key(),
         payee_token_account: ctx.accounts.payee_token_account.key(),
         amount: args.amount,
+        policy_amount,
         requester: ctx.accounts.requester.key(),
         document_hash: args.document_hash,
         reference: args.reference,
@@ -121,7 +128,10 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         approvers: [Pubkey::default(); MAX_APPROVALS],
         approval_count: 0,
         approved_at: [0; MAX_APPROVALS],
-        proposed_at: Clock::get()?.unix_timestamp,
+        proposed_at: now,
+        expires_at,
+        budget_account_generation: generations.0,
+        obligation_generation: generations.1,
     };
     request.invariant()?;
     let event = PaymentProposed {
@@ -136,6 +146,7 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         reference: args.reference,
         required_approvals: requirement.approvals,
         time_lock_seconds: requirement.time_lock_seconds,
+        expires_at,
         requester: request.requester,
     };
     pda_account::write_zero_copy(&ctx.accounts.request, &request)?;

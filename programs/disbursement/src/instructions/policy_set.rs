@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use budget::state::Agency;
 
-use crate::constants::{ACCOUNT_VERSION, MAX_TIERS, SEED_POLICY};
+use crate::constants::{ACCOUNT_VERSION, MAX_TIERS, SEED_POLICY, WINDOW_SLICES};
 use crate::errors::DisbursementError;
 use crate::events::{emit, PolicySet};
 use crate::state::{Policy, Tier};
@@ -17,11 +17,19 @@ pub struct PolicySetArgs {
     pub period_seconds: u32,
     /// Most that may be paid in one period.
     pub period_limit: u64,
+    /// Seconds a payment request may wait for execution after its proposal (1 day to 366 days,
+    /// longer than every tier's time lock); then it expires.
+    pub max_request_age_seconds: u32,
 }
 
 impl PolicySetArgs {
     pub fn validate(&self) -> Result<()> {
-        Policy::check(&self.tiers, self.period_seconds, self.period_limit)
+        Policy::check(
+            &self.tiers,
+            self.period_seconds,
+            self.period_limit,
+            self.max_request_age_seconds,
+        )
     }
 }
 
@@ -65,9 +73,19 @@ pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<(
     tiers[..args.tiers.len()].copy_from_slice(&args.tiers);
     policy.set_tiers(&args.tiers);
     policy.anyone_may_execute = u8::from(args.anyone_may_execute);
+    if policy.period_seconds != args.period_seconds {
+        // New slices: what the window holds counts as paid now, until the new window passes it.
+        let now = Clock::get()?.unix_timestamp;
+        policy.roll_window(now);
+        policy.slice_spent = [0; WINDOW_SLICES + 1];
+        policy.slice_spent[0] = policy.period_spent;
+        policy.period_start = now;
+    }
     policy.period_seconds = args.period_seconds;
+    // A limit lowered below what the window holds stops payments until enough of it rolls out.
     policy.period_limit = args.period_limit;
-    policy.period_spent = policy.period_spent.min(args.period_limit);
+    policy.max_request_age_seconds = args.max_request_age_seconds;
+    policy.check_config()?;
     policy.invariant()?;
     emit(
         &ctx.accounts.event_authority,
@@ -79,6 +97,7 @@ pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<(
             anyone_may_execute: args.anyone_may_execute,
             period_seconds: args.period_seconds,
             period_limit: args.period_limit,
+            max_request_age_seconds: args.max_request_age_seconds,
             admin: ctx.accounts.admin.key(),
         },
     )?;

@@ -73,20 +73,12 @@ pub struct ApprovalsMut<'a> {
 }
 
 impl ApprovalsMut<'_> {
-    /// Add `approver`'s approval at `now`: never the `requester`, never twice, at most
-    /// [`MAX_APPROVALS`].
-    pub fn add(&mut self, approver: &Pubkey, requester: &Pubkey, now: i64) -> Result<()> {
-        require_keys_neq!(
-            *approver,
-            *requester,
-            DisbursementError::RequesterCannotApprove
-        );
+    /// Add `approver`'s approval at `now`, at most [`MAX_APPROVALS`]. That it is never the
+    /// requester's and never a second one of the same approver is the invariant's rule
+    /// ([`check_approvers`]), which every approval checks right after (one pass, not two).
+    #[inline(always)]
+    pub fn add(&mut self, approver: &Pubkey, now: i64) -> Result<()> {
         let count = usize::from(*self.count);
-        let used = self
-            .approvers
-            .get(..count)
-            .ok_or(DisbursementError::FullyApproved)?;
-        require!(!used.contains(approver), DisbursementError::AlreadyApproved);
         let (Some(slot), Some(at)) = (
             self.approvers.get_mut(count),
             self.approved_at.get_mut(count),
@@ -95,15 +87,32 @@ impl ApprovalsMut<'_> {
         };
         *slot = *approver;
         *at = now;
-        *self.count = self
-            .count
-            .checked_add(1)
-            .ok_or(DisbursementError::AmountOverflow)?;
+        // `count` indexed a slot, so it is below MAX_APPROVALS and one more fits a u8.
+        *self.count = (count + 1) as u8;
+        Ok(())
+    }
+
+    /// Remove `approver`'s approval; the later ones move up, keeping their times, so the time lock
+    /// runs from the approval that meets the requirement among those that remain.
+    pub fn remove(&mut self, approver: &Pubkey) -> Result<()> {
+        let count = usize::from(*self.count);
+        let i = self
+            .approvers
+            .get(..count)
+            .and_then(|used| used.iter().position(|a| a == approver))
+            .ok_or(DisbursementError::NoSuchApproval)?;
+        self.approvers.copy_within(i + 1..count, i);
+        self.approved_at.copy_within(i + 1..count, i);
+        let last = count - 1;
+        self.approvers[last] = Pubkey::default();
+        self.approved_at[last] = 0;
+        *self.count = last as u8;
         Ok(())
     }
 }
 
 /// The first `count` of `approvers` are distinct and none of them is the `requester`.
+#[inline(always)]
 pub fn check_approvers(
     approvers: &[Pubkey; MAX_APPROVALS],
     count: u8,

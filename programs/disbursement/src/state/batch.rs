@@ -15,6 +15,8 @@ pub struct BatchItem {
     pub payee_token_account: Pubkey,
     /// Amount.
     pub amount: u64,
+    /// The generation of the obligation it was proposed against (`Obligation::generation`).
+    pub obligation_generation: u32,
     /// Set once paid: each payee is paid exactly once.
     pub paid: bool,
 }
@@ -34,14 +36,20 @@ pub struct BatchRequest {
     pub sequence: u64,
     /// The budget account paying every item.
     pub budget_account: Pubkey,
+    /// The generation of that budget account it was proposed against.
+    pub budget_account_generation: u32,
     /// Who proposed it (never an approver of it).
     pub requester: Pubkey,
     /// Hash of the supporting document (e.g. the payroll register).
     pub document_hash: [u8; 32],
     /// Short reference, printable ASCII zero-padded.
     pub reference: [u8; REFERENCE_LEN],
-    /// Sum of the items' amounts: the tier is chosen by it.
+    /// Sum of the items' amounts, in the mint's base units.
     pub total: u64,
+    /// The total in policy units (`policy::policy_units`): the tier is chosen by it.
+    pub policy_total: u64,
+    /// The mint's decimals (the budget account's), to count each item in policy units.
+    pub decimals: u8,
     /// Approvals of the tier it was proposed under.
     pub required_approvals: u8,
     /// Seconds of time lock of the tier it was proposed under.
@@ -50,6 +58,8 @@ pub struct BatchRequest {
     pub approvals: Approvals,
     /// When the batch was proposed (Unix time).
     pub proposed_at: i64,
+    /// When it expires with items unpaid (Unix time), as a single request's.
+    pub expires_at: i64,
     /// Items in use.
     pub item_count: u8,
     /// Items paid so far.

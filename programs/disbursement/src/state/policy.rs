@@ -1,6 +1,9 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::{MAX_APPROVALS, MAX_TIERS, MAX_TIME_LOCK_SECONDS};
+use crate::constants::{
+    MAX_APPROVALS, MAX_REQUEST_AGE_SECONDS, MAX_TIERS, MAX_TIME_LOCK_SECONDS,
+    MIN_REQUEST_AGE_SECONDS, POLICY_DECIMALS, WINDOW_SLICES,
+};
 use crate::errors::DisbursementError;
 
 /// One approval tier: payments up to `max_amount` need `approvals` approvals and wait `time_lock_seconds`
@@ -36,10 +39,38 @@ impl Requirement {
     }
 }
 
-/// Bytes that round the policy up to its 8-byte alignment.
-const POLICY_PADDING: usize = (8 - (MAX_TIERS * 5 + 8) % 8) % 8;
+/// `amount` of a mint with `decimals`, in policy units ([`POLICY_DECIMALS`]): scaled up exactly, or
+/// down rounding up, so that an amount never falls into a lower tier than its value.
+pub fn policy_units(amount: u64, decimals: u8) -> Result<u64> {
+    const POW10: [u64; 20] = {
+        let mut table = [1u64; 20];
+        let mut i = 1;
+        while i < 20 {
+            table[i] = table[i - 1] * 10;
+            i += 1;
+        }
+        table
+    };
+    let scale = |digits: u8| {
+        POW10
+            .get(usize::from(digits))
+            .copied()
+            .ok_or(DisbursementError::AmountOverflow)
+    };
+    if decimals <= POLICY_DECIMALS {
+        amount
+            .checked_mul(scale(POLICY_DECIMALS - decimals)?)
+            .ok_or_else(|| DisbursementError::AmountOverflow.into())
+    } else {
+        Ok(amount.div_ceil(scale(decimals - POLICY_DECIMALS)?))
+    }
+}
 
-/// An agency's approval policy, its spending limit per period and its payment sequence.
+/// Bytes that round the policy up to its 8-byte alignment.
+const POLICY_PADDING: usize = (8 - (MAX_TIERS * 5 + 12) % 8) % 8;
+
+/// An agency's approval policy, its spending limit per period and its payment sequence. Its amounts
+/// are policy units ([`POLICY_DECIMALS`]), the same for every mint the agency pays in.
 ///
 /// Zero-copy: propose, approve and execute read (and write) it in place. The tiers are stored as
 /// three arrays, ordered with the other fields so that `repr(C)` leaves no padding.
@@ -50,18 +81,23 @@ pub struct Policy {
     pub agency: Pubkey,
     /// Each tier's largest amount (inclusive), rising; the last tier in use covers `u64::MAX`.
     pub tier_max_amounts: [u64; MAX_TIERS],
-    /// Most that may be paid in one period.
+    /// Most that may be paid in any span of one period (a rolling limit).
     pub period_limit: u64,
-    /// Start of the current period (Unix time).
+    /// Start of the current slice of the period (Unix time): slices are `period_seconds /
+    /// WINDOW_SLICES` long, on a grid from the policy's creation.
     pub period_start: i64,
-    /// Paid in the current period.
+    /// Paid in the current slice and the `WINDOW_SLICES` before it: the sum of `slice_spent`.
     pub period_spent: u64,
+    /// Paid in each slice, the current one first.
+    pub slice_spent: [u64; WINDOW_SLICES + 1],
     /// The sequence the next proposal must carry: a retried proposal finds it used and fails.
     pub next_sequence: u64,
     /// Each tier's seconds between the last approval and the earliest execution.
     pub tier_time_locks: [u32; MAX_TIERS],
     /// Length of the spending period in seconds (a day, a week or 30 days).
     pub period_seconds: u32,
+    /// Seconds a payment request may wait for execution after its proposal; then it expires.
+    pub max_request_age_seconds: u32,
     /// Each tier's approvals needed, 1-3.
     pub tier_approvals: [u8; MAX_TIERS],
     /// Layout version of this account.
@@ -78,7 +114,10 @@ pub struct Policy {
 
 // No padding: the zero-copy layout is the Borsh layout.
 const _: () =
-    assert!(core::mem::size_of::<Policy>() == 32 + MAX_TIERS * 13 + 4 * 8 + 4 + 4 + POLICY_PADDING);
+    assert!(
+        core::mem::size_of::<Policy>()
+            == 32 + MAX_TIERS * 13 + (4 + WINDOW_SLICES + 1) * 8 + 4 + 4 + 4 + POLICY_PADDING
+    );
 
 impl Policy {
     /// Account size: the discriminator and the fields.
@@ -86,13 +125,19 @@ impl Policy {
 
     /// The tiers in use.
     pub fn tiers(&self) -> Vec<Tier> {
-        (0..usize::from(self.tier_count).min(MAX_TIERS))
-            .map(|i| Tier {
-                max_amount: self.tier_max_amounts[i],
-                approvals: self.tier_approvals[i],
-                time_lock_seconds: self.tier_time_locks[i],
-            })
-            .collect()
+        let (tiers, count) = self.tier_array();
+        tiers[..count].to_vec()
+    }
+
+    /// The tiers as stored (unused ones zero) and how many are in use: no allocation, for the
+    /// invariant every payment instruction checks.
+    fn tier_array(&self) -> ([Tier; MAX_TIERS], usize) {
+        let tiers = core::array::from_fn(|i| Tier {
+            max_amount: self.tier_max_amounts[i],
+            approvals: self.tier_approvals[i],
+            time_lock_seconds: self.tier_time_locks[i],
+        });
+        (tiers, usize::from(self.tier_count).min(MAX_TIERS))
     }
 
     /// Replace the tiers; unused ones are zero.
@@ -108,8 +153,14 @@ impl Policy {
         self.tier_count = tiers.len().min(MAX_TIERS) as u8;
     }
 
-    /// Tiers are well-formed, and the spending period is one the program knows.
-    pub fn check(tiers: &[Tier], period_seconds: u32, period_limit: u64) -> Result<()> {
+    /// Tiers are well-formed, the spending period is one the program knows, and a request lives
+    /// between a day and a year and a day, longer than any tier's time lock.
+    pub fn check(
+        tiers: &[Tier],
+        period_seconds: u32,
+        period_limit: u64,
+        max_request_age_seconds: u32,
+    ) -> Result<()> {
         require!(
             !tiers.is_empty() && tiers.len() <= MAX_TIERS,
             DisbursementError::InvalidTiers
@@ -135,17 +186,44 @@ impl Policy {
             matches!(period_seconds, 86_400 | 604_800 | 2_592_000) && period_limit > 0,
             DisbursementError::InvalidPeriod
         );
+        require!(
+            (MIN_REQUEST_AGE_SECONDS..=MAX_REQUEST_AGE_SECONDS).contains(&max_request_age_seconds)
+                && tiers
+                    .iter()
+                    .all(|t| t.time_lock_seconds < max_request_age_seconds),
+            DisbursementError::InvalidRequestAge
+        );
         Ok(())
     }
 
-    /// Rules that hold after every instruction that writes a policy.
-    pub fn invariant(&self) -> Result<()> {
-        let count = usize::from(self.tier_count);
-        require!(count <= MAX_TIERS, DisbursementError::InvalidTiers);
-        Self::check(&self.tiers(), self.period_seconds, self.period_limit)?;
+    /// The stored configuration (tiers, period, limit, request lifetime) is well-formed: checked by
+    /// `policy_set`, its only writer.
+    pub fn check_config(&self) -> Result<()> {
         require!(
-            self.period_spent <= self.period_limit,
-            DisbursementError::PeriodLimitExceeded
+            usize::from(self.tier_count) <= MAX_TIERS,
+            DisbursementError::InvalidTiers
+        );
+        let (tiers, count) = self.tier_array();
+        Self::check(
+            &tiers[..count],
+            self.period_seconds,
+            self.period_limit,
+            self.max_request_age_seconds,
+        )
+    }
+
+    /// Rules that hold after every instruction that writes a policy's ledger (the sequence, the
+    /// rolling window): the window's total is the sum of its slices. The configuration, which only
+    /// `policy_set` writes, is checked there (`check_config`).
+    pub fn invariant(&self) -> Result<()> {
+        let spent = self
+            .slice_spent
+            .iter()
+            .try_fold(0u64, |sum, s| sum.checked_add(*s))
+            .ok_or(DisbursementError::AmountOverflow)?;
+        require!(
+            spent == self.period_spent,
+            DisbursementError::InvariantViolated
         );
         Ok(())
     }
@@ -184,6 +262,23 @@ impl Policy {
         Ok(())
     }
 
+    /// When a request proposed at `proposed_at` and given until `expires_at` expires under this
+    /// policy: the earlier of the two, so a policy shortened since then applies and a lengthened one
+    /// never extends it.
+    pub fn expiry(&self, proposed_at: i64, expires_at: i64) -> i64 {
+        expires_at.min(proposed_at.saturating_add(i64::from(self.max_request_age_seconds)))
+    }
+
+    /// Fails when a request proposed at `proposed_at`, given until `expires_at`, has expired at `now`.
+    pub fn require_unexpired(&self, proposed_at: i64, expires_at: i64, now: i64) -> Result<()> {
+        let expiry = self.expiry(proposed_at, expires_at);
+        if now > expiry {
+            msg!("the request expired {} seconds ago: propose it again", now - expiry);
+            return err!(DisbursementError::RequestExpired);
+        }
+        Ok(())
+    }
+
     /// Take the next payment sequence, which `sequence` must equal.
     pub fn take_sequence(&mut self, sequence: u64) -> Result<()> {
         if sequence != self.next_sequence {
@@ -197,14 +292,30 @@ impl Policy {
         Ok(())
     }
 
-    /// Count `amount` against the period's limit at time `now`, starting a new period when the current
-    /// one is over.
-    pub fn record_spending(&mut self, amount: u64, now: i64) -> Result<()> {
+    /// Move the window to the slice holding `now`: slices that fall out of it no longer count.
+    pub fn roll_window(&mut self, now: i64) {
+        let width = i64::from(self.period_seconds) / WINDOW_SLICES as i64;
         let elapsed = now.saturating_sub(self.period_start);
-        if elapsed >= i64::from(self.period_seconds) || elapsed < 0 {
-            self.period_start = now;
-            self.period_spent = 0;
+        if width <= 0 || elapsed < width {
+            // The current slice (or a clock behind it, counted in it).
+            return;
         }
+        let steps = elapsed / width;
+        self.period_start = self.period_start.saturating_add(steps.saturating_mul(width));
+        let shift = usize::try_from(steps).map_or(WINDOW_SLICES + 1, |s| s.min(WINDOW_SLICES + 1));
+        for i in (0..=WINDOW_SLICES).rev() {
+            self.slice_spent[i] = i
+                .checked_sub(shift)
+                .map_or(0, |from| self.slice_spent[from]);
+        }
+        self.period_spent = self.slice_spent.iter().sum();
+    }
+
+    /// Count `amount` against the rolling limit at time `now`: what was paid in the current slice and
+    /// the `WINDOW_SLICES` before it, plus `amount`, may not pass the limit. Any span of one period
+    /// lies within `WINDOW_SLICES + 1` slices, so none holds more than the limit.
+    pub fn record_spending(&mut self, amount: u64, now: i64) -> Result<()> {
+        self.roll_window(now);
         let spent = self
             .period_spent
             .checked_add(amount)
@@ -219,6 +330,9 @@ impl Policy {
             return err!(DisbursementError::PeriodLimitExceeded);
         }
         self.period_spent = spent;
+        self.slice_spent[0] = self.slice_spent[0]
+            .checked_add(amount)
+            .ok_or(DisbursementError::AmountOverflow)?;
         Ok(())
     }
 }

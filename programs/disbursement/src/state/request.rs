@@ -30,10 +30,15 @@ pub struct PaymentRequest {
     pub approvers: [Pubkey; MAX_APPROVALS],
     /// The agency's payment sequence number of this request.
     pub sequence: u64,
-    /// Amount to pay.
+    /// Amount to pay, in the mint's base units.
     pub amount: u64,
+    /// The amount in policy units (`policy::policy_units`): what its tier and the period limit count.
+    pub policy_amount: u64,
     /// When the request was proposed (Unix time).
     pub proposed_at: i64,
+    /// When it expires unexecuted (Unix time): its proposal plus the policy's request lifetime then
+    /// (a policy shortened since applies too).
+    pub expires_at: i64,
     /// When each approval came (Unix time), in the approvers' order; 0 for unused slots.
     pub approved_at: [i64; MAX_APPROVALS],
     /// Short reference, printable ASCII zero-padded (e.g. an invoice number).
@@ -41,6 +46,10 @@ pub struct PaymentRequest {
     /// Seconds of time lock after the approval that met the requirement, from the tier it was
     /// proposed under.
     pub time_lock_seconds: u32,
+    /// The generation of the budget account it was proposed against (`BudgetAccount::generation`).
+    pub budget_account_generation: u32,
+    /// The generation of the obligation it was proposed against (`Obligation::generation`).
+    pub obligation_generation: u32,
     /// Layout version of this account.
     pub version: u8,
     /// Bump of the request PDA.
@@ -90,4 +99,4 @@ impl PaymentRequest {
 
 // No padding: the zero-copy layout is the Borsh layout (the IDL's, the indexer's, any client's).
 const _: () =
-    assert!(core::mem::size_of::<PaymentRequest>() == 9 * 32 + 6 * 8 + REFERENCE_LEN + 4 + 4);
+    assert!(core::mem::size_of::<PaymentRequest>() == 9 * 32 + 8 * 8 + REFERENCE_LEN + 3 * 4 + 4);

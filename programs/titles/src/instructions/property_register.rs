@@ -6,7 +6,7 @@ use crate::constants::{ACCOUNT_VERSION, PARCEL_ID_LEN, SEED_PROPERTY};
 use crate::errors::TitlesError;
 use crate::events::{emit, PropertyRegistered};
 use crate::roles::require_property_officer;
-use crate::state::{Property, Registry};
+use crate::state::{Property, Registry, RegistryAgency};
 
 /// Arguments of `property_register`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -44,11 +44,15 @@ pub struct PropertyRegister<'info> {
     /// The registry.
     #[account(mut)]
     pub registry: AccountLoader<'info, Registry>,
-    /// The holding agency (budget program).
+    /// The holding agency (budget program); active.
+    #[account(constraint = agency.load()?.is_active() @ TitlesError::AgencyInactive)]
     pub agency: AccountLoader<'info, Agency>,
     /// The signer's membership in the agency; omitted when the registrar registers.
     pub member: Option<AccountLoader<'info, Member>>,
-    /// The registrar, or a property officer of the agency.
+    /// The registrar's authorisation of the agency in this registry (`registry_agency_set`); omitted
+    /// when the registrar registers.
+    pub registry_agency: Option<AccountLoader<'info, RegistryAgency>>,
+    /// The registrar, or a property officer of an agency the registrar authorised.
     pub signer: Signer<'info>,
     /// The title, created here at the canonical PDA `[SEED_PROPERTY, registry, parcel id]`: one per
     /// parcel id per registry.
@@ -74,6 +78,11 @@ pub fn handler(ctx: Context<PropertyRegister>, args: PropertyRegisterArgs) -> Re
             .as_ref()
             .ok_or(TitlesError::NotPropertyOfficer)?;
         require_property_officer(member, &agency, &signer)?;
+        let authorised = match &ctx.accounts.registry_agency {
+            Some(auth) => auth.load()?.authorizes(&registry_key, &agency),
+            None => false,
+        };
+        require!(authorised, TitlesError::AgencyNotAuthorized);
     }
     registry.property_count = registry
         .property_count
