@@ -91,6 +91,39 @@ impl Harness {
         account.pubkey()
     }
 
+    /// Create a Token-2022 token account named `name` for `mint`, owned by `owner` (which signs), that
+    /// requires a memo on every incoming transfer (the `MemoTransfer` extension, enabled).
+    pub fn create_memo_required_account(
+        &mut self,
+        name: &str,
+        mint: &Pubkey,
+        owner: &Keypair,
+    ) -> Pubkey {
+        use spl_token_2022_interface::extension::memo_transfer::instruction::enable_required_transfer_memos;
+        let account = keypair(name);
+        let payer = self.payer.pubkey();
+        let len = ExtensionType::try_calculate_account_len::<TokenAccount>(&[
+            ExtensionType::MemoTransfer,
+        ])
+        .expect("account size");
+        let rent = self.svm.minimum_balance_for_rent_exemption(len);
+        let ixs = [
+            system_instruction::create_account(
+                &payer,
+                &account.pubkey(),
+                rent,
+                len as u64,
+                &TOKEN_2022,
+            ),
+            token_ix::initialize_account3(&TOKEN_2022, &account.pubkey(), mint, &owner.pubkey())
+                .expect("initialize_account3"),
+            enable_required_transfer_memos(&TOKEN_2022, &account.pubkey(), &owner.pubkey(), &[])
+                .expect("enable_required_transfer_memos"),
+        ];
+        self.send_ok(&ixs, &[&account, owner]);
+        account.pubkey()
+    }
+
     /// Mint `amount` base units of `mint` (whose authority is the payer) into `to`.
     pub fn mint_to(&mut self, mint: &Pubkey, to: &Pubkey, amount: u64) {
         let token_program = self.svm.get_account(mint).expect("mint exists").owner;

@@ -1139,3 +1139,27 @@ fn tiers_and_the_limit_count_the_same_value_in_any_mint() {
         assert_eq!(p.w.h.token_balance(&to), cent);
     }
 }
+
+/// Outlays send no memo (README, "What the programs guarantee"): a payee token account that requires
+/// memos on incoming transfers refuses the outlay, which fails whole and changes nothing; the payee's
+/// associated token account, without the requirement, is paid.
+#[test]
+fn a_payee_account_that_requires_memos_refuses_the_outlay_whole() {
+    let mut p = Payments::with(&TOKEN_2022, default_policy());
+    p.w.obligate("AWARD-1", "payee-memo", 50_000);
+    let owner = fisc_tests::keypair("payee-memo");
+    p.w.h.fund(&owner.pubkey());
+    let mint = p.w.account.mint;
+    let memo_account = p.w.h.create_memo_required_account("payee-memo-tokens", &mint, &owner);
+    let request = p.propose("AWARD-1", "payee-memo", 5_000).unwrap();
+    assert_eq!(p.request(&request).payee_token_account, memo_account);
+    p.approve(&request, 0).unwrap();
+    let vault_before = p.w.vault_balance();
+    let err = p.execute(&request).unwrap_err();
+    fisc_tests::assert_logged(&err, "memo");
+    assert_eq!(p.w.h.token_balance(&memo_account), 0);
+    assert_eq!(p.w.vault_balance(), vault_before);
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 0);
+    assert_eq!(p.policy().period_spent, 0);
+    assert!(p.w.h.data(&request).is_some(), "the request stays, to cancel or retry");
+}
