@@ -619,9 +619,13 @@ pub fn policy_args(plan: &PolicyPlan, decimals: u8) -> Result<disbursement::Poli
         anyone_may_execute: plan.anyone_may_execute,
         period_seconds,
         period_limit: parse_amount(&plan.period_limit, decimals)?,
-        max_request_age_seconds: plan
-            .max_request_age_days
-            .checked_mul(86_400)
-            .ok_or_else(|| anyhow::anyhow!("max_request_age_days {} is too long", plan.max_request_age_days))?,
+        max_request_age_seconds: plan.max_request_age_days.checked_mul(86_400).ok_or_else(
+            || {
+                anyhow::anyhow!(
+                    "max_request_age_days {} is too long",
+                    plan.max_request_age_days
+                )
+            },
+        )?,
     })
 }

@@ -2,12 +2,12 @@
 //! (Its `outlay_execute` is signed only by the disbursement program: `fisc payment execute` makes it.)
 
 use anyhow::{bail, Result};
+use budget::state::Role;
 use clap::Subcommand;
 use fisc_client::amount::{check_syntax, format_amount};
 use fisc_client::ix::budget::{self as bix, BudgetAccountRef};
 use fisc_client::text::{padded, unpadded};
 use fisc_client::{Instruction, Pubkey};
-use budget::state::Role;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 
@@ -544,7 +544,10 @@ pub fn agency(ctx: &Ctx, command: AgencyCommand) -> Result<()> {
 fn send_voids(ctx: &Ctx, agency: &str, member: &str, voids: Vec<Instruction>) -> Result<()> {
     for chunk in voids.chunks(VOIDS_PER_TRANSACTION) {
         ctx.submit(
-            &format!("{} approvals of {member} in agency {agency} voided", chunk.len()),
+            &format!(
+                "{} approvals of {member} in agency {agency} voided",
+                chunk.len()
+            ),
             chunk.to_vec(),
         )?;
     }
@@ -571,7 +574,12 @@ pub fn member(ctx: &Ctx, command: MemberCommand) -> Result<()> {
             // An approval counts at execution only while its approver holds the role: revoking it
             // voids the approvals they gave, in the same transaction as far as they fit.
             let mut voids = if roles & Role::APPROVER == 0 {
-                fisc_client::accounts::approval_voids(&ctx.client, &agency_key, &member_key, &ctx.payer())?
+                fisc_client::accounts::approval_voids(
+                    &ctx.client,
+                    &agency_key,
+                    &member_key,
+                    &ctx.payer(),
+                )?
             } else {
                 Vec::new()
             };
@@ -611,7 +619,9 @@ pub fn member(ctx: &Ctx, command: MemberCommand) -> Result<()> {
             if voids.is_empty() {
                 ctx.print_one(vec![(
                     "action",
-                    format!("no open request or batch of agency {agency} holds an approval of {member}"),
+                    format!(
+                        "no open request or batch of agency {agency} holds an approval of {member}"
+                    ),
                 )]);
                 return Ok(());
             }

@@ -380,7 +380,11 @@ pub fn registry_command(ctx: &Ctx, command: RegistryCommand) -> Result<()> {
         } => ctx.submit(
             &format!(
                 "agency {agency} {} to register in {jurisdiction}",
-                if revoke { "no longer authorised" } else { "authorised" }
+                if revoke {
+                    "no longer authorised"
+                } else {
+                    "authorised"
+                }
             ),
             vec![tix::registry_agency_set(
                 ctx.payer(),

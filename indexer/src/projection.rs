@@ -257,10 +257,20 @@ pub async fn apply(db: &mut AnyConnection, at: &At<'_>, e: &DecodedEvent) -> Res
         "ApprovalVoided" => {
             // The approver lost the role: the approval no longer counts (its event stays in `events`).
             let sequence = big(e.u64("sequence")?)?;
-            run!(db, "DELETE FROM approvals WHERE agency = $1 AND sequence = $2 AND approver = $3",
-                e.key("agency")?, sequence, e.key("approver")?);
-            run!(db, "UPDATE payment_requests SET approvals = $1 WHERE agency = $2 AND sequence = $3",
-                e.i64("approval_count")?, e.key("agency")?, sequence);
+            run!(
+                db,
+                "DELETE FROM approvals WHERE agency = $1 AND sequence = $2 AND approver = $3",
+                e.key("agency")?,
+                sequence,
+                e.key("approver")?
+            );
+            run!(
+                db,
+                "UPDATE payment_requests SET approvals = $1 WHERE agency = $2 AND sequence = $3",
+                e.i64("approval_count")?,
+                e.key("agency")?,
+                sequence
+            );
         }
         "PaymentRejected" | "PaymentCancelled" => {
             let status = if e.name == "PaymentRejected" {
@@ -294,7 +304,11 @@ pub async fn apply(db: &mut AnyConnection, at: &At<'_>, e: &DecodedEvent) -> Res
         }
         "PropertyVoided" => {
             // A registration made in error: the title account is closed (the event keeps the reason).
-            run!(db, "DELETE FROM properties WHERE address = $1", e.key("property")?);
+            run!(
+                db,
+                "DELETE FROM properties WHERE address = $1",
+                e.key("property")?
+            );
         }
         "PropertyUpdated" => {
             run!(db, "UPDATE properties SET use_code = $1, occupancy = $2, condition = $3 WHERE address = $4",

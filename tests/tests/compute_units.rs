@@ -566,7 +566,12 @@ fn titles(table: &mut Table) {
     ok(
         &mut t,
         "property_void",
-        tix::property_void(registry, next.pubkey(), erroneous, padded("entered in error")),
+        tix::property_void(
+            registry,
+            next.pubkey(),
+            erroneous,
+            padded("entered in error"),
+        ),
         &next,
     );
 }

@@ -446,10 +446,7 @@ fn a_revoked_approvers_batch_approval_is_voided_and_the_rest_waits() {
     let sent = p.w.send(void.clone(), &stranger).unwrap();
     let e = sent.event::<disbursement::events::ApprovalVoided>(&disbursement::ID);
     assert_eq!((e.request, e.approver, e.approval_count), (batch, first, 0));
-    assert_error(
-        p.w.send(void, &stranger),
-        DisbursementError::NoSuchApproval,
-    );
+    assert_error(p.w.send(void, &stranger), DisbursementError::NoSuchApproval);
     // Before: the rest was paid on the revoked approver's word.
     assert_error(
         p.w.send(exec(&p, 1, &payees[1..3]), &officer),

@@ -409,7 +409,11 @@ fn the_period_limit_rolls() {
     p.execute(&second).unwrap();
     let policy = p.policy();
     assert_eq!(
-        (policy.period_spent, policy.period_start, policy.slice_spent[0]),
+        (
+            policy.period_spent,
+            policy.period_start,
+            policy.slice_spent[0]
+        ),
         (6_000, MARCH_2026 + 48 * HOUR, 6_000)
     );
 }
@@ -918,7 +922,8 @@ fn a_revoked_approvers_approval_is_voided_and_no_longer_pays() {
     p.approve(&request, 1).unwrap();
     let stranger = p.w.h.signer("stranger");
     let agency = p.w.agency;
-    let void = |approver: Pubkey| dix::payment_approval_void(agency, approver, request, stranger.pubkey());
+    let void =
+        |approver: Pubkey| dix::payment_approval_void(agency, approver, request, stranger.pubkey());
     let first = p.approvers[0].pubkey();
     assert_error(
         p.w.send(void(first), &stranger),
@@ -990,8 +995,11 @@ fn a_request_never_pays_against_an_obligation_created_again_at_its_address() {
         &officer,
     )
     .unwrap();
-    p.w.send(bix::obligation_close(officer.pubkey(), &p.w.account, &id), &officer)
-        .unwrap();
+    p.w.send(
+        bix::obligation_close(officer.pubkey(), &p.w.account, &id),
+        &officer,
+    )
+    .unwrap();
     p.w.obligate("AWARD-1", "payee-a", 5_000);
     assert_eq!(p.w.obligation("AWARD-1").generation, 1);
     assert_eq!(p.w.budget_account().obligations_created, 2);
@@ -1036,8 +1044,11 @@ fn a_request_expires_after_the_policys_request_lifetime() {
     let proposed_at = p.request(&waiting).proposed_at;
     let mut short = default_policy();
     short.max_request_age_seconds = 3 * 86_400;
-    p.w.send(dix::policy_set(payer, agency, admin.pubkey(), short), &admin)
-        .unwrap();
+    p.w.send(
+        dix::policy_set(payer, agency, admin.pubkey(), short),
+        &admin,
+    )
+    .unwrap();
     p.w.h.set_time(proposed_at + 3 * 86_400 + 1);
     assert_error(p.execute(&waiting), DisbursementError::RequestExpired);
     // Lengthened past the lifetime it was proposed with: that lifetime still bounds it.
@@ -1054,7 +1065,10 @@ fn a_request_expires_after_the_policys_request_lifetime() {
         let mut policy = default_policy();
         policy.max_request_age_seconds = bad;
         assert_error(
-            p.w.send(dix::policy_set(payer, agency, admin.pubkey(), policy), &admin),
+            p.w.send(
+                dix::policy_set(payer, agency, admin.pubkey(), policy),
+                &admin,
+            ),
             DisbursementError::InvalidRequestAge,
         );
     }
@@ -1076,14 +1090,21 @@ fn tiers_and_the_limit_count_the_same_value_in_any_mint() {
     let mut spent = 0;
     // A cent in base units: the default policy's first tier ends at 10,000 policy units, one cent.
     for (decimals, cent) in [(2u8, 1u64), (6, 10_000), (9, 10_000_000)] {
-        let mint = p.w.h.create_mint(&format!("usd-{decimals}"), &token, decimals);
-        p.w.send(bix::treasury_mint_add(central.pubkey(), mint, token), &central)
-            .unwrap();
+        let mint =
+            p.w.h
+                .create_mint(&format!("usd-{decimals}"), &token, decimals);
+        p.w.send(
+            bix::treasury_mint_add(central.pubkey(), mint, token),
+            &central,
+        )
+        .unwrap();
         let account = fisc_client::ix::budget::BudgetAccountRef {
             mint,
-            ..p.w.account_ref(&format!("075-2026/2026-05{decimals:02}-000"))
+            ..p.w
+                .account_ref(&format!("075-2026/2026-05{decimals:02}-000"))
         };
-        p.w.open(&officer, &account, 2026, 2026, 1_000 * cent).unwrap();
+        p.w.open(&officer, &account, 2026, 2026, 1_000 * cent)
+            .unwrap();
         let id = format!("AWARD-{decimals}");
         let args = p.w.obligation_args(&id, "payee-a", 100 * cent);
         p.w.send(
@@ -1091,8 +1112,12 @@ fn tiers_and_the_limit_count_the_same_value_in_any_mint() {
             &officer,
         )
         .unwrap();
-        let to = p.w.h.create_token_account(&format!("payee-a-{decimals}"), &mint, &address("payee-a"));
-        let source = p.w.h.create_token_account(&format!("central-{decimals}"), &mint, &central.pubkey());
+        let to =
+            p.w.h
+                .create_token_account(&format!("payee-a-{decimals}"), &mint, &address("payee-a"));
+        let source =
+            p.w.h
+                .create_token_account(&format!("central-{decimals}"), &mint, &central.pubkey());
         p.w.h.mint_to(&mint, &source, 100 * cent);
         p.w.send(
             bix::budget_account_fund(&account, central.pubkey(), source, 100 * cent, 0),
@@ -1108,7 +1133,8 @@ fn tiers_and_the_limit_count_the_same_value_in_any_mint() {
                 document_hash: [1; 32],
                 reference: fisc_tests::padded("INV-1"),
             };
-            let ix = dix::payment_propose(payer, requester.pubkey(), &account, obligation, to, args);
+            let ix =
+                dix::payment_propose(payer, requester.pubkey(), &account, obligation, to, args);
             p.w.send(ix, &requester).unwrap();
             disbursement::pda::request(&p.w.agency, sequence)
         };
@@ -1118,7 +1144,11 @@ fn tiers_and_the_limit_count_the_same_value_in_any_mint() {
         let more = propose(&mut p, cent + 1);
         let (r1, r2) = (p.request(&one_cent), p.request(&more));
         assert_eq!(
-            (r1.policy_amount, r1.required_approvals, r2.required_approvals),
+            (
+                r1.policy_amount,
+                r1.required_approvals,
+                r2.required_approvals
+            ),
             (10_000, 1, 2),
             "{decimals} decimals"
         );
@@ -1150,7 +1180,9 @@ fn a_payee_account_that_requires_memos_refuses_the_outlay_whole() {
     let owner = fisc_tests::keypair("payee-memo");
     p.w.h.fund(&owner.pubkey());
     let mint = p.w.account.mint;
-    let memo_account = p.w.h.create_memo_required_account("payee-memo-tokens", &mint, &owner);
+    let memo_account =
+        p.w.h
+            .create_memo_required_account("payee-memo-tokens", &mint, &owner);
     let request = p.propose("AWARD-1", "payee-memo", 5_000).unwrap();
     assert_eq!(p.request(&request).payee_token_account, memo_account);
     p.approve(&request, 0).unwrap();
@@ -1161,5 +1193,8 @@ fn a_payee_account_that_requires_memos_refuses_the_outlay_whole() {
     assert_eq!(p.w.vault_balance(), vault_before);
     assert_eq!(p.w.obligation("AWARD-1").disbursed, 0);
     assert_eq!(p.policy().period_spent, 0);
-    assert!(p.w.h.data(&request).is_some(), "the request stays, to cancel or retry");
+    assert!(
+        p.w.h.data(&request).is_some(),
+        "the request stays, to cancel or retry"
+    );
 }

@@ -815,7 +815,14 @@ fn only_the_registrar_or_an_agency_it_authorised_registers() {
     let registrar = t.registrar.insecure_clone();
     let other = t.other_officer.insecure_clone();
     let register = |agency: Pubkey, signer: &Pubkey, officer: bool, parcel: &str| {
-        tix::property_register(payer, t.registry, agency, *signer, officer, Titles::parcel(parcel))
+        tix::property_register(
+            payer,
+            t.registry,
+            agency,
+            *signer,
+            officer,
+            Titles::parcel(parcel),
+        )
     };
     // Only the registrar authorises.
     assert_error(
@@ -835,7 +842,10 @@ fn only_the_registrar_or_an_agency_it_authorised_registers() {
     assert_eq!((event.agency, event.active), (t.other_agency, false));
     // Before: any agency's property officer registered any parcel in any registry.
     assert_error(
-        t.w.send(register(t.other_agency, &other.pubkey(), true, "Y-1"), &other),
+        t.w.send(
+            register(t.other_agency, &other.pubkey(), true, "Y-1"),
+            &other,
+        ),
         TitlesError::AgencyNotAuthorized,
     );
     // Another agency's authorisation for this one's.
@@ -859,15 +869,21 @@ fn only_the_registrar_or_an_agency_it_authorised_registers() {
         .data(&titles::pda::property(&t.registry, &padded("Y-1")))
         .is_none());
     // The registrar still registers for it; re-authorised, its officer does again.
-    t.w.send(register(t.other_agency, &registrar.pubkey(), false, "Y-4"), &registrar)
-        .unwrap();
+    t.w.send(
+        register(t.other_agency, &registrar.pubkey(), false, "Y-4"),
+        &registrar,
+    )
+    .unwrap();
     t.w.send(
         tix::registry_agency_set(payer, t.registry, registrar.pubkey(), t.other_agency, true),
         &registrar,
     )
     .unwrap();
-    t.w.send(register(t.other_agency, &other.pubkey(), true, "Y-5"), &other)
-        .unwrap();
+    t.w.send(
+        register(t.other_agency, &other.pubkey(), true, "Y-5"),
+        &other,
+    )
+    .unwrap();
 
     // A deactivated agency registers nothing, by its officer or the registrar.
     let central = t.w.central.insecure_clone();
@@ -877,11 +893,17 @@ fn only_the_registrar_or_an_agency_it_authorised_registers() {
     )
     .unwrap();
     assert_error(
-        t.w.send(register(t.other_agency, &other.pubkey(), true, "Y-6"), &other),
+        t.w.send(
+            register(t.other_agency, &other.pubkey(), true, "Y-6"),
+            &other,
+        ),
         TitlesError::AgencyInactive,
     );
     assert_error(
-        t.w.send(register(t.other_agency, &registrar.pubkey(), false, "Y-7"), &registrar),
+        t.w.send(
+            register(t.other_agency, &registrar.pubkey(), false, "Y-7"),
+            &registrar,
+        ),
         TitlesError::AgencyInactive,
     );
 }
@@ -909,14 +931,19 @@ fn the_registrar_voids_a_registration_made_in_error() {
     );
     let before = t.w.h.svm.get_balance(&registrar.pubkey()).unwrap_or(0);
     let rent = t.w.h.svm.get_balance(&property).unwrap();
-    let sent = t.w.send(void(property, &registrar.pubkey(), reason), &registrar).unwrap();
+    let sent =
+        t.w.send(void(property, &registrar.pubkey(), reason), &registrar)
+            .unwrap();
     let event: titles::events::PropertyVoided = sent.event(&titles::ID);
     assert_eq!(
         (event.property, event.holder, event.reason, event.parcel_id),
         (property, t.w.agency, reason, padded("0165-0802"))
     );
     assert!(t.w.h.data(&property).is_none(), "the title is closed");
-    assert_eq!(t.w.h.svm.get_balance(&registrar.pubkey()).unwrap(), before + rent);
+    assert_eq!(
+        t.w.h.svm.get_balance(&registrar.pubkey()).unwrap(),
+        before + rent
+    );
     // Replay: nothing left to void. The parcel can be registered again, correctly.
     assert_error(
         t.w.send(void(property, &registrar.pubkey(), reason), &registrar),
@@ -953,8 +980,11 @@ fn the_registrar_voids_a_registration_made_in_error() {
         amount: 1_000_000,
         document_hash: [7; 32],
     };
-    t.w.send(tix::lien_record(liened, t.registry, bank.pubkey(), lien), &bank)
-        .unwrap();
+    t.w.send(
+        tix::lien_record(liened, t.registry, bank.pubkey(), lien),
+        &bank,
+    )
+    .unwrap();
     assert_error(
         t.w.send(void(liened, &registrar.pubkey(), reason), &registrar),
         TitlesError::TitleInUse,

@@ -95,7 +95,9 @@ pub enum DisbursementError {
     #[msg("the approver named has not approved this request")]
     NoSuchApproval,
     /// A request lives between a day and a year and a day, longer than every tier's time lock.
-    #[msg("invalid request lifetime: 86400 to 31622400 seconds, longer than every tier's time lock")]
+    #[msg(
+        "invalid request lifetime: 86400 to 31622400 seconds, longer than every tier's time lock"
+    )]
     InvalidRequestAge,
     /// The request is older than the policy allows: propose it again.
     #[msg("the payment request has expired: propose it again")]

@@ -143,7 +143,10 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
 fn require_payee_outside_treasury(payee: &AccountInfo, expected: &Pubkey) -> Result<()> {
     require_keys_eq!(payee.key(), *expected, BudgetError::PayeeMismatch);
     let owner = payee.owner;
-    if *owner == crate::ID || *owner == anchor_spl::token::ID || *owner == anchor_spl::token_2022::ID {
+    if *owner == crate::ID
+        || *owner == anchor_spl::token::ID
+        || *owner == anchor_spl::token_2022::ID
+    {
         msg!("the payee {} is owned by {}", payee.key, owner);
         return err!(BudgetError::PayeeInsideTreasury);
     }

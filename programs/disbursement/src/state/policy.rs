@@ -113,11 +113,10 @@ pub struct Policy {
 }
 
 // No padding: the zero-copy layout is the Borsh layout.
-const _: () =
-    assert!(
-        core::mem::size_of::<Policy>()
-            == 32 + MAX_TIERS * 13 + (4 + WINDOW_SLICES + 1) * 8 + 4 + 4 + 4 + POLICY_PADDING
-    );
+const _: () = assert!(
+    core::mem::size_of::<Policy>()
+        == 32 + MAX_TIERS * 13 + (4 + WINDOW_SLICES + 1) * 8 + 4 + 4 + 4 + POLICY_PADDING
+);
 
 impl Policy {
     /// Account size: the discriminator and the fields.
@@ -273,7 +272,10 @@ impl Policy {
     pub fn require_unexpired(&self, proposed_at: i64, expires_at: i64, now: i64) -> Result<()> {
         let expiry = self.expiry(proposed_at, expires_at);
         if now > expiry {
-            msg!("the request expired {} seconds ago: propose it again", now - expiry);
+            msg!(
+                "the request expired {} seconds ago: propose it again",
+                now - expiry
+            );
             return err!(DisbursementError::RequestExpired);
         }
         Ok(())
@@ -301,7 +303,9 @@ impl Policy {
             return;
         }
         let steps = elapsed / width;
-        self.period_start = self.period_start.saturating_add(steps.saturating_mul(width));
+        self.period_start = self
+            .period_start
+            .saturating_add(steps.saturating_mul(width));
         let shift = usize::try_from(steps).map_or(WINDOW_SLICES + 1, |s| s.min(WINDOW_SLICES + 1));
         for i in (0..=WINDOW_SLICES).rev() {
             self.slice_spent[i] = i

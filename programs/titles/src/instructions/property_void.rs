@@ -48,7 +48,9 @@ pub struct PropertyVoid<'info> {
 pub fn handler(ctx: Context<PropertyVoid>, args: PropertyVoidArgs) -> Result<()> {
     let property = ctx.accounts.property.load()?;
     require!(
-        property.transfer_seq == 0 && property.active_liens == 0 && ctx.accounts.offer.data_is_empty(),
+        property.transfer_seq == 0
+            && property.active_liens == 0
+            && ctx.accounts.offer.data_is_empty(),
         TitlesError::TitleInUse
     );
     let event = PropertyVoided {
