@@ -517,6 +517,7 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
             .to_bytes(),
         reference: padded(&format!("INV-{sequence:05}"))?,
     };
+    let amount = args.amount;
     let step = |what: &str, landed: fisc_client::submit::Landed| {
         outln!(
             "  {what:<34} {} CU  {}",
@@ -545,6 +546,38 @@ fn scenario(client: &Client, keys: &Keys, plan: &Plan, bootstrap: &mut Bootstrap
             &[&approver],
         )?,
     );
+    // A split never needs less than the whole: when the award was paid within the period, the tier
+    // counts those payments too, and a second certifying officer approves.
+    let paid: ::budget::state::Obligation = fisc_client::accounts::fetch_at(
+        client,
+        &obligation,
+        solana_commitment_config::CommitmentConfig::processed(),
+    )?
+    .context("obligation missing")?;
+    let now = i64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)?
+            .as_secs(),
+    )?;
+    let units =
+        disbursement::state::policy_units(amount, decimals).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let needed = policy
+        .split_requirement(
+            units,
+            paid.paid_recently(now, policy.period_seconds),
+            decimals,
+        )
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if needed.approvals >= 2 {
+        let second = keys.get("hhs-approver-2")?;
+        step(
+            "approved by a second certifying officer (the award was paid within the period)",
+            client.send(
+                &[dix::payment_approve(agency, second.pubkey(), request)],
+                &[&second],
+            )?,
+        );
+    }
     let target = dix::ExecuteRef {
         request,
         requester: requester.pubkey(),

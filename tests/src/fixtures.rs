@@ -329,6 +329,7 @@ impl World {
                 .h
                 .data(&obligation)
                 .map_or(0, |_| self.obligation(award_id).generation),
+            window_seconds: 0,
         };
         bix::outlay_execute(
             self.disbursement.pubkey(),

@@ -55,6 +55,7 @@ fn only_the_disbursement_authority_pays() {
         reference: address("r"),
         budget_account_generation: 0,
         obligation_generation: 0,
+        window_seconds: 0,
     };
     for signer in [&officer, &central, &keypair("payee-a")] {
         w.h.fund(&signer.pubkey());
@@ -96,6 +97,7 @@ fn outlay_attacks() {
             reference: address("payment-request"),
             budget_account_generation: account_generation,
             obligation_generation,
+            window_seconds: 0,
         };
         ix.data = anchor_lang::InstructionData::data(&budget::instruction::OutlayExecute { args });
         assert_error(w.send(ix, &disbursement), BudgetError::GenerationChanged);

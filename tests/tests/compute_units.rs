@@ -172,6 +172,7 @@ fn budget(table: &mut Table) {
         reference: address("payment-request"),
         budget_account_generation: paying.generation,
         obligation_generation: obligation.generation,
+        window_seconds: 0,
     };
     ok(
         &mut w,

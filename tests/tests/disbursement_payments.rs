@@ -391,7 +391,9 @@ fn the_period_limit_rolls() {
     let first = p.propose("AWARD-1", "payee-a", 10_000).unwrap();
     let second = p.propose("AWARD-1", "payee-a", 6_000).unwrap();
     p.approve(&first, 0).unwrap();
+    // Two approvals: with the first payment, this obligation's 16,000 is the two-approval tier.
     p.approve(&second, 0).unwrap();
+    p.approve(&second, 1).unwrap();
     p.w.h.set_time(MARCH_2026 + 20 * HOUR);
     p.execute(&first).unwrap();
     assert_error_logged(
@@ -667,6 +669,7 @@ fn execution_attacks() {
         reference: request,
         budget_account_generation: 0,
         obligation_generation: 0,
+        window_seconds: 0,
     };
     let ix = bix::outlay_execute(
         disbursement::pda::authority(),
@@ -1197,4 +1200,48 @@ fn a_payee_account_that_requires_memos_refuses_the_outlay_whole() {
         p.w.h.data(&request).is_some(),
         "the request stays, to cancel or retry"
     );
+}
+
+/// An award paid in parts within a period needs what it would need paid at once: the tier counts
+/// what the same obligation paid in this period and the last. A requester and one approver can no
+/// longer pay 1,000,000 as 100 payments of 10,000 in the one-approval tier.
+#[test]
+fn a_split_payment_needs_the_approvals_of_the_whole() {
+    const HOUR: i64 = 3_600;
+    let mut p = Payments::new();
+    p.w.obligate("AWARD-1", "payee-a", 3_000_000);
+    let first = p.propose("AWARD-1", "payee-a", 10_000).unwrap();
+    p.approve(&first, 0).unwrap();
+    p.execute(&first).unwrap();
+    // Before: the second part of 10,000 needed one approval too.
+    let second = p.propose("AWARD-1", "payee-a", 10_000).unwrap();
+    assert_eq!(p.request(&second).required_approvals, 1);
+    p.approve(&second, 0).unwrap();
+    assert_error_logged(
+        p.execute(&second),
+        DisbursementError::NotEnoughApprovals,
+        "the obligation paid 10000 (base units) in this period and the last",
+    );
+    p.approve(&second, 1).unwrap();
+    p.execute(&second).unwrap();
+    // Parts up to 1,000,000 in all need two approvals; past it, three and the 48-hour lock, as the
+    // whole would.
+    let big = p.propose("AWARD-1", "payee-a", 980_000).unwrap();
+    p.approve(&big, 0).unwrap();
+    p.approve(&big, 1).unwrap();
+    p.execute(&big).unwrap();
+    let over = p.propose("AWARD-1", "payee-a", 10_000).unwrap();
+    p.approve(&over, 0).unwrap();
+    p.approve(&over, 1).unwrap();
+    assert_error(p.execute(&over), DisbursementError::NotEnoughApprovals);
+    p.approve(&over, 2).unwrap();
+    assert_error(p.execute(&over), DisbursementError::TimeLocked);
+    p.w.h.set_time(MARCH_2026 + 48 * HOUR);
+    p.execute(&over).unwrap();
+    // Two full periods (weeks) after, the obligation's earlier parts no longer count.
+    p.w.h.set_time(MARCH_2026 + 48 * HOUR + 2 * 604_800);
+    let later = p.propose("AWARD-1", "payee-a", 10_000).unwrap();
+    p.approve(&later, 0).unwrap();
+    p.execute(&later).unwrap();
+    assert_eq!(p.w.obligation("AWARD-1").disbursed, 1_010_000 + 10_000);
 }

@@ -51,3 +51,21 @@ pub fn require_revoked_approver(
     );
     Ok(())
 }
+
+/// What `obligation` (a budget program obligation, passed unchecked: the outlay's CPI checks it whole
+/// in the same transaction, so a forged one fails there) paid in its current and previous payment
+/// window at `now`, for windows of `window_seconds`.
+#[inline(always)]
+pub fn obligation_paid_recently(
+    obligation: &AccountInfo,
+    now: i64,
+    window_seconds: u32,
+) -> Result<u64> {
+    let data = obligation.try_borrow_data()?;
+    let fields = data
+        .get(8..budget::state::Obligation::SPACE)
+        .ok_or(ErrorCode::AccountDidNotDeserialize)?;
+    let obligation: &budget::state::Obligation =
+        bytemuck::try_from_bytes(fields).map_err(|_| ErrorCode::AccountDidNotDeserialize)?;
+    Ok(obligation.paid_recently(now, window_seconds))
+}

@@ -114,7 +114,9 @@ pub fn handler(ctx: Context<ObligationCreate>, args: ObligationCreateArgs) -> Re
         obligated: args.amount,
         disbursed: 0,
         generation,
-        reserved: Default::default(),
+        window_start: 0,
+        paid_this_window: 0,
+        paid_last_window: 0,
     };
     account.invariant()?;
     obligation.invariant()?;

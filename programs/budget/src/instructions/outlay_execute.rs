@@ -18,6 +18,8 @@ pub struct OutlayExecuteArgs {
     pub budget_account_generation: u32,
     /// The obligation's generation the payment was proposed against.
     pub obligation_generation: u32,
+    /// The payer's spending period in seconds: the obligation's payment window (0 for none).
+    pub window_seconds: u32,
 }
 
 #[event_cpi]
@@ -65,7 +67,8 @@ pub struct OutlayExecute<'info> {
 /// Pay `amount` from the vault to the obligation's payee; only the disbursement program's authority
 /// may ask, never while paused or after cancellation, never past the obligation or the vault.
 pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<()> {
-    let fy = Treasury::fiscal_year_now(&ctx.accounts.treasury)?;
+    let clock = Clock::get()?;
+    let fy = ctx.accounts.treasury.load()?.current_fiscal_year(&clock);
     let mut account = ctx.accounts.budget_account.load_mut()?;
     let mut obligation = ctx.accounts.obligation.load_mut()?;
     account.require_not_cancelled(fy)?;
@@ -75,6 +78,7 @@ pub fn handler(ctx: Context<OutlayExecute>, args: OutlayExecuteArgs) -> Result<(
         BudgetError::GenerationChanged
     );
     obligation.record_outlay(args.amount)?;
+    obligation.record_window_payment(args.amount, clock.unix_timestamp, args.window_seconds)?;
     account.record_outlay(args.amount)?;
     token::require_token_account_of(
         &ctx.accounts.payee_token_account,

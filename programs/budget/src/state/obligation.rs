@@ -33,16 +33,18 @@ pub struct Obligation {
     pub version: u8,
     /// Bump of the obligation PDA.
     pub bump: u8,
-    /// Zero; rounds the account up to its 8-byte alignment.
-    pub reserved: [u8; OBLIGATION_PADDING],
+    /// Start of the current payment window (Unix time, 0 before the first outlay): windows are the
+    /// payer's spending period long (the disbursement policy's), on a grid from the first outlay.
+    pub window_start: u32,
+    /// Paid in the current window.
+    pub paid_this_window: u64,
+    /// Paid in the window before it.
+    pub paid_last_window: u64,
 }
-
-/// Bytes that round the obligation up to its 8-byte alignment.
-const OBLIGATION_PADDING: usize = (8 - (AWARD_ID_LEN + PAYEE_ID_LEN + 4 + 2 + 2) % 8) % 8;
 
 const _: () = assert!(
     core::mem::size_of::<Obligation>()
-        == 2 * 8 + 2 * 32 + AWARD_ID_LEN + PAYEE_ID_LEN + 4 + 2 + 2 + OBLIGATION_PADDING
+        == 2 * 8 + 2 * 32 + AWARD_ID_LEN + PAYEE_ID_LEN + 4 + 2 + 2 + 4 + 2 * 8
 );
 // The limit for an obligation.
 const _: () = assert!(Obligation::SPACE <= 160);
@@ -108,6 +110,48 @@ impl Obligation {
             .obligated
             .checked_sub(amount)
             .ok_or(BudgetError::InvariantViolated)?;
+        Ok(())
+    }
+
+    /// The window at `now` for windows of `window_seconds`: its start, what was paid in the window
+    /// before and in this one.
+    #[inline(always)]
+    fn window_at(&self, now: i64, window_seconds: u32) -> (i64, u64, u64) {
+        let start = i64::from(self.window_start);
+        let width = i64::from(window_seconds);
+        let elapsed = now.saturating_sub(start);
+        if self.window_start == 0 || width == 0 || elapsed >= width.saturating_mul(2) {
+            (now, 0, 0)
+        } else if elapsed >= width {
+            (start.saturating_add(width), self.paid_this_window, 0)
+        } else {
+            (start, self.paid_last_window, self.paid_this_window)
+        }
+    }
+
+    /// Paid in the current window and the one before at `now`: what a payment's tier adds its amount
+    /// to, so that an award paid in parts within a period needs what it would need paid at once. Any span
+    /// of one window lies within these two.
+    #[inline(always)]
+    pub fn paid_recently(&self, now: i64, window_seconds: u32) -> u64 {
+        let (_, last, this) = self.window_at(now, window_seconds);
+        last.saturating_add(this)
+    }
+
+    /// Count an outlay of `amount` at `now` in the payment window.
+    #[inline(always)]
+    pub fn record_window_payment(
+        &mut self,
+        amount: u64,
+        now: i64,
+        window_seconds: u32,
+    ) -> Result<()> {
+        let (start, last, this) = self.window_at(now, window_seconds);
+        self.window_start = u32::try_from(start).map_err(|_| BudgetError::AmountOverflow)?;
+        self.paid_last_window = last;
+        self.paid_this_window = this
+            .checked_add(amount)
+            .ok_or(BudgetError::AmountOverflow)?;
         Ok(())
     }
 

@@ -7,6 +7,7 @@ use budget::state::{Agency, Member};
 use crate::constants::{AUTHORITY_AND_BUMP, MAX_ITEMS_PER_EXECUTE, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
 use crate::events::{emit, BatchCompleted, BatchItemPaid};
+use crate::roles::obligation_paid_recently;
 use crate::state::{policy_units, BatchRequest, Policy};
 
 #[event_cpi]
@@ -105,6 +106,14 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
             pair[0].key() == item.obligation && pair[1].key() == item.payee_token_account,
             DisbursementError::ItemMismatch
         );
+        // Each item also needs the tier of its amount with what its obligation paid lately.
+        let recent = obligation_paid_recently(&pair[0], now, policy.period_seconds)?;
+        let item_required = required.stricter(policy.split_requirement(
+            policy_units(item.amount, accounts.batch.decimals)?,
+            recent,
+            accounts.batch.decimals,
+        )?);
+        accounts.batch.approvals.require_met(item_required, now)?;
         policy.record_spending(policy_units(item.amount, accounts.batch.decimals)?, now)?;
         budget::cpi::outlay_execute(
             CpiContext::new_with_signer(
@@ -128,6 +137,7 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
                 reference: batch_key,
                 budget_account_generation: accounts.batch.budget_account_generation,
                 obligation_generation: item.obligation_generation,
+                window_seconds: policy.period_seconds,
             },
         )?;
         accounts.batch.items[index].paid = true;

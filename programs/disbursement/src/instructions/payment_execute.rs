@@ -7,6 +7,7 @@ use budget::state::{Agency, Member};
 use crate::constants::{AUTHORITY_AND_BUMP, SEED_AUTHORITY};
 use crate::errors::DisbursementError;
 use crate::events::{emit, PaymentExecuted};
+use crate::roles::obligation_paid_recently;
 use crate::state::{PaymentRequest, Policy};
 
 #[event_cpi]
@@ -94,10 +95,23 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
             &accounts.executor.key(),
         )?;
         policy.require_unexpired(request.proposed_at, request.expires_at, now)?;
-        let required = request
-            .requirement()
-            .stricter(policy.requirement(request.policy_amount));
-        request.approvals().require_met(required, now)?;
+        // The tier of this payment with what the obligation paid in this period and the last: an
+        // award paid in parts needs what it would need paid at once.
+        let recent = obligation_paid_recently(&accounts.obligation, now, policy.period_seconds)?;
+        let required = request.requirement().stricter(policy.split_requirement(
+            request.policy_amount,
+            recent,
+            request.decimals,
+        )?);
+        if let Err(e) = request.approvals().require_met(required, now) {
+            if recent > 0 {
+                msg!(
+                    "the obligation paid {} (base units) in this period and the last",
+                    recent
+                );
+            }
+            return Err(e);
+        }
         let amount = request.amount;
         policy.record_spending(request.policy_amount, now)?;
         policy.invariant()?;
@@ -125,6 +139,7 @@ pub fn handler(ctx: Context<PaymentExecute>) -> Result<()> {
                 reference: accounts.request.key(),
                 budget_account_generation: request.budget_account_generation,
                 obligation_generation: request.obligation_generation,
+                window_seconds: policy.period_seconds,
             },
         )?;
         PaymentExecuted {

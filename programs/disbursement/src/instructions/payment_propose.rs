@@ -90,7 +90,8 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         DisbursementError::ExceedsObligation
     );
     let generations = (budget_account.generation, obligation.generation);
-    let policy_amount = policy_units(args.amount, budget_account.decimals)?;
+    let decimals = budget_account.decimals;
+    let policy_amount = policy_units(args.amount, decimals)?;
     drop((obligation, budget_account));
     let mut policy = ctx.accounts.policy.load_mut()?;
     policy.take_sequence(args.sequence)?;
@@ -132,6 +133,8 @@ pub fn handler(ctx: Context<PaymentPropose>, args: PaymentProposeArgs) -> Result
         expires_at,
         budget_account_generation: generations.0,
         obligation_generation: generations.1,
+        decimals,
+        reserved: [0; 7],
     };
     request.invariant()?;
     let event = PaymentProposed {

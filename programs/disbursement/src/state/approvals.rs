@@ -38,6 +38,7 @@ impl Approvals {
     }
 
     /// Fails unless `requirement` is met at `now`.
+    #[inline(always)]
     pub fn require_met(&self, requirement: Requirement, now: i64) -> Result<()> {
         if self.count < requirement.approvals {
             msg!(

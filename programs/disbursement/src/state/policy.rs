@@ -41,6 +41,7 @@ impl Requirement {
 
 /// `amount` of a mint with `decimals`, in policy units ([`POLICY_DECIMALS`]): scaled up exactly, or
 /// down rounding up, so that an amount never falls into a lower tier than its value.
+#[inline(always)]
 pub fn policy_units(amount: u64, decimals: u8) -> Result<u64> {
     const POW10: [u64; 20] = {
         let mut table = [1u64; 20];
@@ -228,6 +229,7 @@ impl Policy {
     }
 
     /// What a payment of `amount` requires now.
+    #[inline(always)]
     pub fn requirement(&self, amount: u64) -> Requirement {
         let count = usize::from(self.tier_count).clamp(1, MAX_TIERS);
         let i = self.tier_max_amounts[..count]
@@ -264,11 +266,13 @@ impl Policy {
     /// When a request proposed at `proposed_at` and given until `expires_at` expires under this
     /// policy: the earlier of the two, so a policy shortened since then applies and a lengthened one
     /// never extends it.
+    #[inline(always)]
     pub fn expiry(&self, proposed_at: i64, expires_at: i64) -> i64 {
         expires_at.min(proposed_at.saturating_add(i64::from(self.max_request_age_seconds)))
     }
 
     /// Fails when a request proposed at `proposed_at`, given until `expires_at`, has expired at `now`.
+    #[inline(always)]
     pub fn require_unexpired(&self, proposed_at: i64, expires_at: i64, now: i64) -> Result<()> {
         let expiry = self.expiry(proposed_at, expires_at);
         if now > expiry {
@@ -279,6 +283,18 @@ impl Policy {
             return err!(DisbursementError::RequestExpired);
         }
         Ok(())
+    }
+
+    /// What paying `amount` (policy units) against an obligation that paid `recent` base units (of a
+    /// mint with `decimals`) in its current and previous window requires: the tier of the two together,
+    /// so that splitting an award's payment within a period never needs less than paying it at once.
+    #[inline(always)]
+    pub fn split_requirement(&self, amount: u64, recent: u64, decimals: u8) -> Result<Requirement> {
+        let recent = policy_units(recent, decimals)?;
+        let basis = amount
+            .checked_add(recent)
+            .ok_or(DisbursementError::AmountOverflow)?;
+        Ok(self.requirement(basis))
     }
 
     /// Take the next payment sequence, which `sequence` must equal.
@@ -295,6 +311,7 @@ impl Policy {
     }
 
     /// Move the window to the slice holding `now`: slices that fall out of it no longer count.
+    #[inline(always)]
     pub fn roll_window(&mut self, now: i64) {
         let width = i64::from(self.period_seconds) / WINDOW_SLICES as i64;
         let elapsed = now.saturating_sub(self.period_start);
@@ -318,6 +335,7 @@ impl Policy {
     /// Count `amount` against the rolling limit at time `now`: what was paid in the current slice and
     /// the `WINDOW_SLICES` before it, plus `amount`, may not pass the limit. Any span of one period
     /// lies within `WINDOW_SLICES + 1` slices, so none holds more than the limit.
+    #[inline(always)]
     pub fn record_spending(&mut self, amount: u64, now: i64) -> Result<()> {
         self.roll_window(now);
         let spent = self

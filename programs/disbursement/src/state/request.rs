@@ -58,6 +58,11 @@ pub struct PaymentRequest {
     pub required_approvals: u8,
     /// Approvals so far.
     pub approval_count: u8,
+    /// The mint's decimals (the budget account's), to put the obligation's recent payments into
+    /// policy units at execution.
+    pub decimals: u8,
+    /// Zero; rounds the request up to its 8-byte alignment.
+    pub reserved: [u8; 7],
 }
 
 impl PaymentRequest {
@@ -98,5 +103,6 @@ impl PaymentRequest {
 }
 
 // No padding: the zero-copy layout is the Borsh layout (the IDL's, the indexer's, any client's).
-const _: () =
-    assert!(core::mem::size_of::<PaymentRequest>() == 9 * 32 + 8 * 8 + REFERENCE_LEN + 3 * 4 + 4);
+const _: () = assert!(
+    core::mem::size_of::<PaymentRequest>() == 9 * 32 + 8 * 8 + REFERENCE_LEN + 3 * 4 + 4 + 8
+);
