@@ -62,6 +62,24 @@ fn approve(
     )
 }
 
+/// `payment_batch_execute` of `items` (from `start`) of `batch` by the disbursing officer.
+fn execute_ix(
+    p: &Payments,
+    batch: anchor_lang::prelude::Pubkey,
+    start: u8,
+    items: &[BatchPayee],
+) -> fisc_client::Instruction {
+    dix::payment_batch_execute(
+        &p.w.account,
+        p.disbursing_officer.pubkey(),
+        true,
+        batch,
+        p.requester.pubkey(),
+        start,
+        items,
+    )
+}
+
 /// Size of a transaction of `ixs` paid by the payer and signed by `signer`.
 fn size(p: &Payments, ixs: &[fisc_client::Instruction], signer: &Keypair) -> usize {
     let payer = p.w.h.payer.insecure_clone();
@@ -242,17 +260,7 @@ fn batch_attacks() {
     );
     let officer = p.disbursing_officer.insecure_clone();
     let requester = p.requester.pubkey();
-    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| {
-        dix::payment_batch_execute(
-            &p.w.account,
-            officer.pubkey(),
-            true,
-            batch,
-            requester,
-            start,
-            items,
-        )
-    };
+    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| execute_ix(p, batch, start, items);
 
     approve(&mut p, &batch, 0).unwrap();
     assert_error(
@@ -363,17 +371,7 @@ fn the_unpaid_remainder_of_a_batch_is_cancelled_and_nothing_is_paid_twice() {
     approve(&mut p, &batch, 0).unwrap();
     let officer = p.disbursing_officer.insecure_clone();
     let requester = p.requester.pubkey();
-    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| {
-        dix::payment_batch_execute(
-            &p.w.account,
-            officer.pubkey(),
-            true,
-            batch,
-            requester,
-            start,
-            items,
-        )
-    };
+    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| execute_ix(p, batch, start, items);
     p.w.send(exec(&p, 0, &payees[..1]), &officer).unwrap();
     let paid = p.w.h.token_balance(&payees[0].payee_token_account);
     assert_eq!(paid, 2_000);
@@ -415,18 +413,7 @@ fn a_revoked_approvers_batch_approval_is_voided_and_the_rest_waits() {
     let batch = propose(&mut p, &payees[..3]).unwrap();
     approve(&mut p, &batch, 0).unwrap();
     let officer = p.disbursing_officer.insecure_clone();
-    let requester = p.requester.pubkey();
-    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| {
-        dix::payment_batch_execute(
-            &p.w.account,
-            officer.pubkey(),
-            true,
-            batch,
-            requester,
-            start,
-            items,
-        )
-    };
+    let exec = |p: &Payments, start: u8, items: &[BatchPayee]| execute_ix(p, batch, start, items);
     p.w.send(exec(&p, 0, &payees[..1]), &officer).unwrap();
 
     let first = p.approvers[0].pubkey();

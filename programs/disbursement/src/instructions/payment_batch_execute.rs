@@ -108,13 +108,11 @@ pub fn handler<'info>(ctx: Context<'info, PaymentBatchExecute<'info>>, start: u8
         );
         // Each item also needs the tier of its amount with what its obligation paid lately.
         let recent = obligation_paid_recently(&pair[0], now, policy.period_seconds)?;
-        let item_required = required.stricter(policy.split_requirement(
-            policy_units(item.amount, accounts.batch.decimals)?,
-            recent,
-            accounts.batch.decimals,
-        )?);
+        let units = policy_units(item.amount, accounts.batch.decimals)?;
+        let item_required =
+            required.stricter(policy.split_requirement(units, recent, accounts.batch.decimals)?);
         accounts.batch.approvals.require_met(item_required, now)?;
-        policy.record_spending(policy_units(item.amount, accounts.batch.decimals)?, now)?;
+        policy.record_spending(units, now)?;
         budget::cpi::outlay_execute(
             CpiContext::new_with_signer(
                 accounts.budget_program.key(),

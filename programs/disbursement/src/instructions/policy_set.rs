@@ -67,7 +67,7 @@ pub fn handler(ctx: Context<PolicySetAccounts>, args: PolicySetArgs) -> Result<(
         policy.version = ACCOUNT_VERSION;
         policy.bump = ctx.bumps.policy;
         policy.agency = agency;
-        policy.period_start = Clock::get()?.unix_timestamp;
+        // Its window starts below: a new policy's period (0) always differs from the one set.
     }
     let mut tiers = [Tier::default(); MAX_TIERS];
     tiers[..args.tiers.len()].copy_from_slice(&args.tiers);
